@@ -1,9 +1,19 @@
 package dev.evidencebot;
 
+import dev.evidencebot.cli.Cli;
 import io.micronaut.runtime.Micronaut;
 
+/**
+ * With no arguments (or only options) the jar starts the server; with a command word it runs that
+ * command of the CLI (corpus, index, ask, eval, bench) and exits with its status.
+ */
 public class Application {
+
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        if (args.length == 0 || args[0].startsWith("-")) {
+            Micronaut.run(Application.class, args);
+            return;
+        }
+        System.exit(Cli.run(args, System.out, System.err));
     }
 }

@@ -1,0 +1,41 @@
+package dev.evidencebot.answer;
+
+import dev.evidencebot.retrieval.KnowledgeBase;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** Wires the answer pipeline from configuration; a configured language model replaces the default composer. */
+@Factory
+class AnswerFactory {
+
+    @Singleton
+    @Requires(missingBeans = Composer.class)
+    Composer extractiveComposer() {
+        return new ExtractiveComposer();
+    }
+
+    @Singleton
+    AnswerSettings answerSettings(@Value("${answer.strong-similarity:0.80}") double strongSimilarity,
+                                  @Value("${answer.term-similarity:0.55}") double termSimilarity,
+                                  @Value("${answer.margin:0.15}") double margin,
+                                  @Value("${answer.max-passages:4}") int maxPassages,
+                                  @Value("${conversation.max-turns:6}") int maxTurns,
+                                  @Value("${conversation.max-conversations:10000}") int maxConversations,
+                                  @Value("${conversation.ttl:30m}") Duration ttl) {
+        return new AnswerSettings(new RelevanceGate.RelevanceSettings(strongSimilarity, termSimilarity, margin, maxPassages),
+                maxTurns, maxConversations, ttl);
+    }
+
+    /**
+     * The pipeline waits for the knowledge base when first needed; until it is loaded every
+     * question gets a clear "not ready" rather than a half-built index.
+     */
+    @Singleton
+    AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, AnswerSettings settings) {
+        return new ReadyAnswerService(knowledgeBase, composer, settings);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.evidencebot.answer;
+
+import java.time.Duration;
+
+/** Tunables of the answer pipeline, bound from configuration by the factory. */
+record AnswerSettings(
+        RelevanceGate.RelevanceSettings relevance,
+        int maxTurns,
+        int maxConversations,
+        Duration conversationTtl) {
+}

@@ -1,0 +1,135 @@
+package dev.evidencebot.answer;
+
+import dev.evidencebot.corpus.Passage;
+import dev.evidencebot.corpus.Reference;
+import dev.evidencebot.evidence.GradedArticle;
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.evidence.Grading;
+import dev.evidencebot.retrieval.RetrievedPassage;
+import dev.evidencebot.retrieval.Retriever;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The pipeline every door calls: transform the question into a standalone query -> retrieve ->
+ * keep what is relevant enough (or abstain) -> number the sources -> compose -> check every
+ * sentence's markers -> write the sources and the evidence level -> remember the turn.
+ * The composer writes prose; which sources exist and how strong they are is decided here.
+ */
+public final class DefaultAnswerService implements AnswerService {
+
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    /** How many candidates retrieval hands to the relevance gate. */
+    private static final int CANDIDATES = 20;
+
+    private final Retriever retriever;
+    private final Composer composer;
+    private final RelevanceGate gate;
+    private final ConversationMemory memory;
+    private final EvidenceSummarizer summarizer = new EvidenceSummarizer();
+    private final String coverage;
+
+    DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, AnswerSettings settings) {
+        this.retriever = retriever;
+        this.composer = composer;
+        this.gate = new RelevanceGate(corpus, settings.relevance());
+        this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
+        this.coverage = Coverage.describe(corpus);
+    }
+
+    @Override
+    public Answer answer(Question question, Consumer<String> deltas) {
+        String text = validate(question);
+        String conversationId = question.conversationId() == null ? UUID.randomUUID().toString() : question.conversationId();
+        List<Turn> history = memory.recent(conversationId);
+
+        String query = FollowUpQueries.standalone(text, history);
+        List<RetrievedPassage> relevant = gate.select(query, retriever.retrieve(query, CANDIDATES));
+        boolean advice = AdviceRequests.asksForAdvice(text);
+        List<Source> sources = number(relevant);
+
+        GroundedSentences grounded = new GroundedSentences(sources, AnswerTexts.withoutFindings(), deltas);
+        Composed composed = composer.compose(new Composition(text, sources, history, advice, coverage), grounded);
+        boolean abstained = !grounded.grounded();
+        if (abstained && !saysNotCovered(grounded.text())) {
+            grounded.accept(AnswerTexts.NOT_COVERED);
+        }
+        if (advice && !grounded.text().contains(AnswerTexts.NO_ADVICE)) {
+            grounded.accept(AnswerTexts.NO_ADVICE);
+        }
+        List<Source> cited = grounded.cited();
+        EvidenceSummary evidence = summarizer.summarize(cited);
+
+        StringBuilder answer = new StringBuilder(grounded.text());
+        Consumer<String> tail = piece -> {
+            answer.append(piece);
+            deltas.accept(piece);
+        };
+        if (abstained) {
+            tail.accept(GroundedSentences.PARAGRAPH + coverage);
+        } else {
+            SourcesBlock.write(cited, tail);
+        }
+        tail.accept("\n" + EvidenceSummarizer.line(evidence));
+
+        List<Citation> citations = new ArrayList<>();
+        for (int i = 0; i < cited.size(); i++) {
+            citations.add(citation(i + 1, cited.get(i)));
+        }
+        memory.remember(conversationId, new Turn(text, query, answer.toString(),
+                cited.stream().map(source -> source.retrieved().passage().id()).distinct().toList()));
+        return new Answer(UUID.randomUUID().toString(), conversationId, answer.toString(), abstained, evidence,
+                citations, composed.composer(), composed.fallbackReason());
+    }
+
+    private static boolean saysNotCovered(String text) {
+        return text.contains(AnswerTexts.NOT_COVERED) || text.contains(AnswerTexts.MODEL_ABSTENTION);
+    }
+
+    private static String validate(Question question) {
+        if (question == null || question.text() == null || question.text().isBlank()) {
+            throw new InvalidQuestionException("question is missing or blank");
+        }
+        if (question.text().length() > Question.MAX_LENGTH) {
+            throw new InvalidQuestionException("question is " + question.text().length()
+                    + " characters; the limit is " + Question.MAX_LENGTH);
+        }
+        if (question.conversationId() != null && !CONVERSATION_ID.matcher(question.conversationId()).matches()) {
+            throw new InvalidQuestionException("conversationId must be 1-100 letters, digits, '-' or '_'");
+        }
+        return question.text().strip();
+    }
+
+    /** One source per (passage, reference) pair; a passage with no marker is one source with no reference. */
+    private static List<Source> number(List<RetrievedPassage> relevant) {
+        List<Source> sources = new ArrayList<>();
+        for (RetrievedPassage retrieved : relevant) {
+            Passage passage = retrieved.passage();
+            GradedArticle article = retrieved.article();
+            if (!passage.cited()) {
+                sources.add(new Source(sources.size() + 1, retrieved, null, Grading.uncited()));
+                continue;
+            }
+            for (int number : passage.markers()) {
+                Reference reference = article.article().reference(number);
+                if (reference != null) {
+                    sources.add(new Source(sources.size() + 1, retrieved, reference, article.citation(passage, number)));
+                }
+            }
+        }
+        return sources;
+    }
+
+    private static Citation citation(int marker, Source source) {
+        GradedArticle graded = source.retrieved().article();
+        Citation.ArticleRef article = new Citation.ArticleRef(graded.article().id(), graded.article().title(), graded.article().url());
+        Reference reference = source.reference();
+        Citation.ReferenceRef ref = reference == null ? null : new Citation.ReferenceRef(reference.number(), reference.text(),
+                reference.title(), reference.year(), reference.url(), reference.pmid(), reference.doi());
+        return new Citation(marker, article, source.passageText(), ref, source.grading());
+    }
+}

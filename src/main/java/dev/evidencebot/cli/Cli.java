@@ -1,0 +1,59 @@
+package dev.evidencebot.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line: `java -jar target/evidence-bot.jar <command> [options]`. */
+public final class Cli {
+
+    static final String USAGE = """
+            usage: java -jar target/evidence-bot.jar [command] [options]
+              (no command)            start the server (port MICRONAUT_SERVER_PORT, default 8080)
+              corpus [--json]         read the corpus (CORPUS_PATH, default corpus/) and report on it
+              index                   build or reuse the index (INDEX_PATH, default data/index) and report
+              ask [--json] QUESTION   answer one question
+              eval [--file F] [--json]  run the evaluation set (default eval/questions.jsonl)
+              bench [--seconds N]     answer latency in process and over HTTP, index build time, memory
+              bench --beir DIR [--split test|train] [--json] [--model NAME]
+                                      nDCG@10 and Recall@100 on a BEIR-format data set
+            """;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("corpus", new CorpusCommand());
+        commands.put("index", new IndexCommand());
+        commands.put("ask", new AskCommand());
+        commands.put("eval", new EvalCommand());
+        commands.put("bench", new BenchCommand());
+        Command command = commands.get(args[0]);
+        if (command == null) {
+            err.println("unknown command: " + args[0]);
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return command.run(rest, out);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println(args[0] + " failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Wrong words on the command line; the usage follows the message. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.evidencebot.cli;
+
+import dev.evidencebot.retrieval.KnowledgeBase;
+import io.micronaut.context.ApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How commands get the same beans and configuration as the server, without starting it. */
+final class Contexts {
+
+    /** Long enough to embed a large corpus from scratch on two cores. */
+    static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
+
+    private Contexts() {
+    }
+
+    static ApplicationContext start() {
+        return ApplicationContext.builder().deduceEnvironment(false).start();
+    }
+
+    static KnowledgeBase.Loaded loaded(ApplicationContext context) {
+        return context.getBean(KnowledgeBase.class).await(LOAD_TIMEOUT);
+    }
+
+    /** The corpus directory the server would read: CORPUS_PATH, else corpus/. */
+    static Path corpusDirectory() {
+        String configured = System.getenv("CORPUS_PATH");
+        return Path.of(configured == null || configured.isBlank() ? "corpus" : configured);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.evidencebot.retrieval;
+
+import dev.evidencebot.corpus.Corpus;
+import dev.evidencebot.corpus.CorpusReader;
+import dev.evidencebot.evidence.EvidenceGrader;
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.index.Embedder;
+import dev.evidencebot.index.IndexReport;
+import dev.evidencebot.index.PassageIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The corpus as the answer pipeline sees it: read, graded, indexed, searchable. Loading starts at
+ * construction on its own thread, so a server can answer /health (not ready) while a large corpus
+ * is embedded; {@link #await} hands out the loaded state once it exists.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final CompletableFuture<Loaded> loading;
+
+    /** What loading produced: everything a retriever and a door need. */
+    public record Loaded(GradedCorpus corpus, PassageIndex index, Retriever retriever, IndexReport report) {
+    }
+
+    public KnowledgeBase(Path corpusDirectory, Path indexDirectory, Embedder embedder) {
+        this.loading = CompletableFuture.supplyAsync(() -> load(corpusDirectory, indexDirectory, embedder),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "knowledge-base-loader");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+    }
+
+    private static Loaded load(Path corpusDirectory, Path indexDirectory, Embedder embedder) {
+        long start = System.nanoTime();
+        Corpus corpus = new CorpusReader().read(corpusDirectory);
+        GradedCorpus graded = new EvidenceGrader().grade(corpus, corpusDirectory);
+        graded.problems().forEach(problem ->
+                LOG.warn("corpus problem: {}:{}: {}", problem.file(), problem.line(), problem.message()));
+        PassageIndex index = PassageIndex.open(indexDirectory, embedder);
+        IndexReport report = index.build(graded);
+        LOG.info("knowledge base ready: {} articles, {} passages, index {} in {} ms (total {} ms)",
+                graded.articles().size(), report.passages(), report.rebuilt() ? "rebuilt" : "reused",
+                report.millis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return new Loaded(graded, index, new HybridRetriever(index, graded), report);
+    }
+
+    public boolean ready() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+
+    /** The failure that stopped loading, or null while loading or once loaded. */
+    public Throwable failure() {
+        if (!loading.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            loading.join();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /**
+     * The loaded knowledge base, waiting at most {@code timeout} for it.
+     *
+     * @throws NotReadyException when it is still loading after the timeout, or loading failed
+     */
+    public Loaded await(Duration timeout) {
+        try {
+            return loading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new NotReadyException("the index is still being built; try again shortly");
+        } catch (ExecutionException e) {
+            throw new NotReadyException("the knowledge base failed to load: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while waiting for the knowledge base");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ready()) {
+            try {
+                loading.join().index().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not close the index", e);
+            }
+        }
+    }
+
+    /** The knowledge base cannot serve yet: doors answer 503 with this message. */
+    public static final class NotReadyException extends RuntimeException {
+        public NotReadyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.evidencebot.retrieval;
+
+import dev.evidencebot.index.Embedder;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+
+import java.nio.file.Path;
+
+/** Builds the one knowledge base of the application from configuration. */
+@Factory
+class KnowledgeBaseFactory {
+
+    // @Context: loading starts with the application, not on the first question.
+    @Context
+    @Bean(preDestroy = "close")
+    KnowledgeBase knowledgeBase(@Value("${corpus.path:corpus}") String corpusPath,
+                                @Value("${index.path:data/index}") String indexPath,
+                                Embedder embedder) {
+        return new KnowledgeBase(Path.of(corpusPath), Path.of(indexPath), embedder);
+    }
+}
