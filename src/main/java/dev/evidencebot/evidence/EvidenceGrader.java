@@ -1,0 +1,167 @@
+package dev.evidencebot.evidence;
+
+import dev.evidencebot.corpus.Article;
+import dev.evidencebot.corpus.Corpus;
+import dev.evidencebot.corpus.Passage;
+import dev.evidencebot.corpus.Problem;
+import dev.evidencebot.corpus.Reference;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Grades every citation of the corpus on the evidence scale (EVIDENCE-SCALE.md): each claim sentence
+ * read together with the reference entry it cites, each reference on its own, curators' sidecars
+ * applied on top. Stateless and thread-safe.
+ */
+public final class EvidenceGrader {
+
+    static final String NOT_CITED = "not cited in the article's text";
+
+    private final StudyDesignRules rules = new StudyDesignRules();
+    private final ReadingCombiner combiner = new ReadingCombiner();
+
+    /**
+     * Grades every article, reading each one's curator sidecar
+     * {@code <corpusDirectory>/<dir of article.source()>/<article.id()>.evidence.json} when present.
+     *
+     * @return the graded articles, with the corpus' problems followed by the sidecars' problems
+     */
+    public GradedCorpus grade(Corpus corpus, Path corpusDirectory) {
+        List<Problem> problems = new ArrayList<>(corpus.problems());
+        List<GradedArticle> graded = new ArrayList<>();
+        for (Article article : corpus.articles()) {
+            String sidecar = sidecarName(article);
+            CuratorOverrides overrides = CuratorOverrides.load(corpusDirectory.resolve(sidecar), sidecar, article, problems);
+            graded.add(grade(article, overrides));
+        }
+        return new GradedCorpus(graded, problems);
+    }
+
+    /** Grades one article by the rules alone. */
+    public GradedArticle grade(Article article) {
+        return grade(article, CuratorOverrides.none());
+    }
+
+    GradedArticle grade(Article article, CuratorOverrides overrides) {
+        TopicMatch.Subject subject = TopicMatch.subject(article);
+        Map<String, Map<Integer, Grading>> citations = new LinkedHashMap<>();
+        Map<Integer, List<Grading>> byReference = new LinkedHashMap<>();
+        for (Passage passage : article.passages()) {
+            Map<Integer, Grading> gradings = new LinkedHashMap<>();
+            for (int number : passage.markers()) {
+                Reference reference = article.reference(number);
+                if (reference == null) {
+                    continue; // the reader reports a marker without a reference; GradedArticle answers uncited
+                }
+                Grading grading = gradeCitation(article, passage, reference, overrides, subject);
+                gradings.put(number, grading);
+                byReference.computeIfAbsent(number, n -> new ArrayList<>()).add(grading);
+            }
+            if (!gradings.isEmpty()) {
+                citations.put(passage.id(), gradings);
+            }
+        }
+        Map<Integer, Grading> references = new LinkedHashMap<>();
+        for (Reference reference : article.references()) {
+            List<Grading> cited = byReference.getOrDefault(reference.number(), List.of());
+            references.put(reference.number(), cited.isEmpty()
+                    ? gradeUncited(reference, overrides, subject)
+                    : strongest(cited));
+        }
+        return new GradedArticle(article, references, citations);
+    }
+
+    private Grading gradeCitation(Article article, Passage passage, Reference reference,
+                                  CuratorOverrides overrides, TopicMatch.Subject subject) {
+        Grading byRules = combiner.combine(rules.read(passage.text()), rules.read(ReferenceEntry.describing(reference)));
+        List<String> topic = new ArrayList<>();
+        String title = ReferenceEntry.title(reference);
+        addIfPresent(topic, TopicMatch.mismatch(claimContext(article, passage, reference.number()), title, subject));
+        addIfPresent(topic, TopicMatch.background(title, subject));
+        return withTopic(overridden(byRules, overrides, reference.number()), topic);
+    }
+
+    private Grading gradeUncited(Reference reference, CuratorOverrides overrides, TopicMatch.Subject subject) {
+        Grading byRules = combiner.combine(null, rules.read(ReferenceEntry.describing(reference)));
+        List<String> topic = new ArrayList<>();
+        addIfPresent(topic, TopicMatch.background(ReferenceEntry.title(reference), subject));
+        if (!reference.citedInText()) {
+            topic.add(NOT_CITED);
+        }
+        return withTopic(overridden(byRules, overrides, reference.number()), topic);
+    }
+
+    /**
+     * The sentence plus the earlier sentences of its paragraph that cite the same reference: a
+     * follow-up ("Semax appeared to stabilize ... (4)") continues the claim before it.
+     */
+    private static String claimContext(Article article, Passage passage, int number) {
+        StringBuilder context = new StringBuilder();
+        for (Passage earlier : article.passages()) {
+            if (earlier.paragraph() == passage.paragraph() && earlier.ordinal() < passage.ordinal()
+                    && earlier.markers().contains(number)) {
+                context.append(earlier.text()).append(' ');
+            }
+        }
+        return context.append(passage.text()).toString();
+    }
+
+    /** A curator's override replaces the rules' design reading; the rules' rationale is kept after it. */
+    private static Grading overridden(Grading byRules, CuratorOverrides overrides, int number) {
+        CuratorOverrides.Override override = overrides.forReference(number);
+        if (override == null) {
+            return byRules;
+        }
+        StudyType type = override.studyType();
+        String note = override.note() == null || override.note().isBlank() ? "no note" : override.note();
+        return new Grading(type.level(), type,
+                override.population() != null ? override.population() : byRules.population(),
+                override.sampleSize() != null ? override.sampleSize() : byRules.sampleSize(),
+                "curator override (" + overrides.fileName() + "): " + note + "; the rules would have said: "
+                        + byRules.rationale(),
+                List.of());
+    }
+
+    /** The strongest reading across a reference's citations; each already took the weaker side of its own disagreements. */
+    private static Grading strongest(List<Grading> cited) {
+        Grading best = cited.get(0);
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Grading grading : cited) {
+            if (grading.level().strongerThan(best.level())) {
+                best = grading;
+            }
+            warnings.addAll(grading.warnings());
+        }
+        return new Grading(best.level(), best.studyType(), best.population(), best.sampleSize(),
+                best.rationale(), List.copyOf(warnings));
+    }
+
+    private static Grading withTopic(Grading grading, List<String> topic) {
+        if (topic.isEmpty()) {
+            return grading;
+        }
+        List<String> warnings = new ArrayList<>(grading.warnings());
+        warnings.addAll(topic);
+        return new Grading(grading.level(), grading.studyType(), grading.population(), grading.sampleSize(),
+                grading.rationale(), warnings);
+    }
+
+    private static void addIfPresent(List<String> warnings, String warning) {
+        if (warning != null) {
+            warnings.add(warning);
+        }
+    }
+
+    /** The sidecar's path relative to the corpus directory: next to the article's file. */
+    static String sidecarName(Article article) {
+        Path source = Path.of(article.source());
+        String name = article.id() + CuratorOverrides.SUFFIX;
+        return source.getParent() == null ? name : source.getParent().resolve(name).toString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.evidencebot.evidence;
+
+import dev.evidencebot.evidence.Population.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads both sides of a citation together. Each side may say who was studied and which design;
+ * what one side leaves out the other may state (the more specific reading wins), and where both
+ * state something different the weaker reading wins and the disagreement becomes a warning.
+ */
+final class ReadingCombiner {
+
+    static final String CANNOT_BE_TOLD = "a source whose design cannot be told from the entry";
+
+    /**
+     * @param claim the claim sentence's reading, or null when grading a reference no sentence cites
+     * @param entry the reference entry's reading
+     */
+    Grading combine(Reading claim, Reading entry) {
+        List<String> warnings = new ArrayList<>();
+        String sides = (claim == null ? "" : "claim: " + claim.quoted() + "; ") + "reference: " + entry.quoted();
+        if (entry.statesNothing() && (claim == null || !claim.describesStudy() || claim.statesNothing())) {
+            // an effect "in patients" is what the article asserts, not what the source did
+            if (claim != null && !claim.statesNothing()) {
+                warnings.add("the claim speaks of " + claimWords(claim) + " but the reference entry states no "
+                        + (claim.population() == null ? "design" : kindStudy(claim.population().kind()))
+                        + "; graded as " + CANNOT_BE_TOLD);
+            }
+            return grading(StudyType.NARRATIVE_REVIEW, null, sides + " -> " + CANNOT_BE_TOLD, warnings);
+        }
+        Population population = population(claim, entry, warnings);
+        StudyType design = design(claim, entry, warnings);
+        StudyType type = classify(population, design);
+        return grading(type, population, sides + " -> " + conclusion(type, population, design), warnings);
+    }
+
+    private static Population population(Reading claim, Reading entry, List<String> warnings) {
+        Population said = claim == null ? null : claim.population();
+        Population stated = entry.population();
+        if (said == null || stated == null) {
+            return said == null ? stated : said;
+        }
+        if (said.kind().compatibleWith(stated.kind())) {
+            return Population.moreSpecific(stated, said);
+        }
+        Population weaker = said.kind().ordinal() < stated.kind().ordinal() ? said : stated;
+        warnings.add("the claim speaks of " + said.phrase() + " but the reference entry of " + stated.phrase()
+                + "; graded on the weaker reading (" + weaker.kind().words() + ")");
+        return weaker;
+    }
+
+    private static StudyType design(Reading claim, Reading entry, List<String> warnings) {
+        StudyType said = claim == null ? null : claim.design();
+        StudyType stated = entry.design();
+        if (said == null || stated == null || said == stated) {
+            return said == null ? stated : said;
+        }
+        // StudyType is declared strongest first, so the later constant is the weaker design
+        StudyType weaker = said.ordinal() > stated.ordinal() ? said : stated;
+        warnings.add("the claim says " + String.join(", ", claim.designWords()) + " but the reference entry says "
+                + String.join(", ", entry.designWords()) + "; graded on the weaker reading (" + weaker.words() + ")");
+        return weaker;
+    }
+
+    /** Population beats design: whatever the design, animal and cell work stays preclinical. */
+    static StudyType classify(Population population, StudyType design) {
+        Kind kind = population == null ? null : population.kind();
+        if (design == StudyType.NARRATIVE_REVIEW) {
+            return design;
+        }
+        if (kind == Kind.CELLS) {
+            return StudyType.IN_VITRO;
+        }
+        if (kind == Kind.ANIMAL || kind == Kind.NON_HUMAN) {
+            return StudyType.ANIMAL;
+        }
+        if (design != null) {
+            return design;
+        }
+        return kind == Kind.HUMAN ? StudyType.HUMAN_UNCONTROLLED : StudyType.NARRATIVE_REVIEW;
+    }
+
+    private static String conclusion(StudyType type, Population population, StudyType design) {
+        String beats = design != null && design != type && design.level().strongerThan(type.level())
+                ? "; population beats design (" + design.words() + ")" : "";
+        return switch (type) {
+            case ANIMAL -> "animals (" + population.phrase() + ")" + beats;
+            case IN_VITRO -> "cells or tissue outside a living organism (" + population.phrase() + ")" + beats;
+            case HUMAN_UNCONTROLLED -> design == null
+                    ? (population.phrase().startsWith("humans (fMRI") || population.phrase().startsWith("humans (EEG")
+                    ? "imaging study in people, no control group stated" : "humans, no control group stated")
+                    : type.words() + ", no control group stated";
+            case NARRATIVE_REVIEW -> design == StudyType.NARRATIVE_REVIEW ? "narrative review or opinion" : CANNOT_BE_TOLD;
+            default -> type.words() + (population == null ? "" : " in " + population.kind().words());
+        };
+    }
+
+    private static String claimWords(Reading claim) {
+        if (claim.population() != null) {
+            return claim.population().phrase();
+        }
+        return String.join(", ", claim.designWords());
+    }
+
+    private static String kindStudy(Kind kind) {
+        return switch (kind) {
+            case HUMAN -> "human study";
+            case ANIMAL, NON_HUMAN -> "animal study";
+            case CELLS -> "cell or tissue study";
+        };
+    }
+
+    private static Grading grading(StudyType type, Population population, String rationale, List<String> warnings) {
+        return new Grading(type.level(), type,
+                population == null ? null : population.phrase(),
+                population == null ? null : population.sampleSize(),
+                rationale, warnings);
+    }
+}
