@@ -6,12 +6,16 @@ import dev.evidencebot.evidence.GradedArticle;
 import java.util.List;
 
 /**
- * One retrieval result with everything the answer layer needs.
+ * A passage a retriever found, with every signal that ranked it.
  *
- * @param lexicalRank 1-based rank on the BM25 side, 0 when BM25 did not return it
- * @param vectorRank  1-based rank on the vector side, 0 when the vector search did not return it
- * @param similarity  cosine of query and passage vectors, computed for every result
- * @param context     neighbouring sentences of the same paragraph: shown, never cited
+ * @param fusedScore   the RRF score that ordered the results
+ * @param lexicalRank  1-based BM25 rank, 0 when BM25 did not return it
+ * @param lexicalScore BM25 score, 0 when BM25 did not return it
+ * @param vectorRank   1-based vector-search rank, 0 when vector search did not return it
+ * @param similarity   cosine of query and passage vectors, for every result (the answer layer's
+ *                     abstention signal), even one only BM25 found
+ * @param context      the sentences just before and after it in the same paragraph, in order:
+ *                     shown to a reader, never cited
  */
 public record RetrievedPassage(
         Passage passage,
@@ -22,4 +26,33 @@ public record RetrievedPassage(
         int vectorRank,
         double similarity,
         List<Passage> context) {
+
+    public RetrievedPassage {
+        context = List.copyOf(context);
+    }
+
+    public boolean foundLexically() {
+        return lexicalRank > 0;
+    }
+
+    public boolean foundByVector() {
+        return vectorRank > 0;
+    }
+
+    /** The passage with its context, in reading order: what a reader or a model should see. */
+    public String contextText() {
+        StringBuilder text = new StringBuilder();
+        for (Passage neighbour : context) {
+            if (neighbour.ordinal() < passage.ordinal()) {
+                text.append(neighbour.text()).append(' ');
+            }
+        }
+        text.append(passage.text());
+        for (Passage neighbour : context) {
+            if (neighbour.ordinal() > passage.ordinal()) {
+                text.append(' ').append(neighbour.text());
+            }
+        }
+        return text.toString();
+    }
 }

@@ -2,7 +2,7 @@ package dev.evidencebot.retrieval;
 
 import java.util.List;
 
-/** Finds the passages relevant to a query, best first. */
+/** Finds the passages that best answer a question, best first. */
 public interface Retriever {
 
     List<RetrievedPassage> retrieve(String query, int limit);

@@ -1,0 +1,368 @@
+package dev.evidencebot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evidencebot.corpus.Article;
+import dev.evidencebot.corpus.Passage;
+import dev.evidencebot.corpus.Section;
+import dev.evidencebot.evidence.GradedArticle;
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.index.Embedder;
+import dev.evidencebot.index.IndexReport;
+import dev.evidencebot.index.PassageIndex;
+import dev.evidencebot.llm.Embedders;
+import dev.evidencebot.retrieval.HybridRetriever;
+import dev.evidencebot.retrieval.RetrievedPassage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Measures the product's retrieval on a BEIR data set (corpus.jsonl, queries.jsonl, qrels/*.tsv):
+ * nDCG@10 and Recall@100 of BM25 alone, vectors alone and the RRF hybrid, and indexing speed.
+ * It indexes through the same {@link PassageIndex} and ranks through the same {@link HybridRetriever}
+ * as the product; a BEIR document is one article.
+ *
+ * <p>Unit: by default a document is ONE passage whose text is title + abstract (embedded up to the
+ * model's 512-token window). Splitting abstracts into sentences and ranking a document by its best
+ * sentence ({@code --unit sentence}) measured lower on SciFact train (see the README), because
+ * SciFact's claims are answered by the abstract as a whole.
+ */
+public final class BeirBenchmark {
+
+    private static final String USAGE = "usage: bench --beir DIR [--split test|train] [--json] [--model "
+            + String.join("|", Embedders.NAMES) + "] [--unit document|sentence] [--sweep]";
+    private static final int NDCG_CUTOFF = 10;
+    private static final int RECALL_CUTOFF = 100;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Scores of one retrieval mode over all judged queries. */
+    record Scores(double ndcg10, double recall100) {
+    }
+
+    /** The three modes side by side. */
+    record Result(Scores bm25, Scores vector, Scores hybrid) {
+    }
+
+    private record Query(String id, String text, Set<String> relevant) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out));
+    }
+
+    /** Runs the benchmark; returns the process exit code (0 ok, 2 bad arguments or data). */
+    public static int run(List<String> args, PrintStream out) {
+        Path beir = null;
+        String split = null;
+        String model = Embedders.DEFAULT;
+        String unit = "document";
+        boolean asJson = false;
+        boolean sweep = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--beir" -> beir = Path.of(value(args, ++i, arg));
+                case "--split" -> split = value(args, ++i, arg);
+                case "--model" -> model = value(args, ++i, arg);
+                case "--unit" -> unit = value(args, ++i, arg);
+                case "--json" -> asJson = true;
+                case "--sweep" -> sweep = true;
+                default -> {
+                    out.println("unknown argument '" + arg + "'; " + USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (beir == null) {
+            out.println("--beir DIR is required; " + USAGE);
+            return 2;
+        }
+        if (!unit.equals("document") && !unit.equals("sentence")) {
+            out.println("--unit must be document or sentence, got '" + unit + "'");
+            return 2;
+        }
+        if (split == null) {
+            split = Files.exists(beir.resolve("qrels/test.tsv")) ? "test" : "train";
+        }
+        try {
+            return new BeirBenchmark().benchmark(beir, split, model, unit.equals("sentence"), asJson, sweep, out);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private int benchmark(Path beir, String split, String model, boolean sentences, boolean asJson,
+                          boolean sweep, PrintStream out) {
+        List<Article> articles = readCorpus(beir.resolve("corpus.jsonl"), sentences);
+        List<Query> queries = readQueries(beir.resolve("queries.jsonl"), beir.resolve("qrels/" + split + ".tsv"));
+        List<GradedArticle> graded = new ArrayList<>(articles.size());
+        for (Article article : articles) {
+            graded.add(new GradedArticle(article, Map.of(), Map.of()));
+        }
+        GradedCorpus corpus = new GradedCorpus(graded, List.of());
+        Embedder embedder = Embedders.named(model);
+        try (PassageIndex index = PassageIndex.inMemory(embedder)) {
+            IndexReport report = index.build(articles);
+            double docsPerSecond = articles.size() * 1000.0 / Math.max(1, report.millis());
+            if (sweep) {
+                sweep(index, corpus, queries, out);
+                return 0;
+            }
+            HybridRetriever.Settings settings = HybridRetriever.Settings.DEFAULTS;
+            Result result = evaluate(index, corpus, queries, settings);
+            if (asJson) {
+                out.printf(Locale.ROOT, "{\"ndcg10\": {\"bm25\": %.4f, \"vector\": %.4f, \"hybrid\": %.4f}, "
+                                + "\"recall100\": {\"bm25\": %.4f, \"vector\": %.4f, \"hybrid\": %.4f}, "
+                                + "\"docsPerSecond\": %.1f}%n",
+                        result.bm25().ndcg10(), result.vector().ndcg10(), result.hybrid().ndcg10(),
+                        result.bm25().recall100(), result.vector().recall100(), result.hybrid().recall100(),
+                        docsPerSecond);
+            } else {
+                out.printf(Locale.ROOT, "BEIR %s, split %s, %d documents (%d passages), %d judged queries, model %s%n",
+                        beir.getFileName(), split, articles.size(), report.passages(), queries.size(), embedder.name());
+                out.printf(Locale.ROOT, "%-8s %8s %11s%n", "", "nDCG@10", "Recall@100");
+                out.printf(Locale.ROOT, "%-8s %8.4f %11.4f%n", "bm25", result.bm25().ndcg10(), result.bm25().recall100());
+                out.printf(Locale.ROOT, "%-8s %8.4f %11.4f%n", "vector", result.vector().ndcg10(), result.vector().recall100());
+                out.printf(Locale.ROOT, "%-8s %8.4f %11.4f%n", "hybrid", result.hybrid().ndcg10(), result.hybrid().recall100());
+                out.printf(Locale.ROOT, "indexing: %.1f documents/s (%d ms end to end)%n", docsPerSecond, report.millis());
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the in-memory index", e);
+        }
+    }
+
+    /**
+     * Evaluates the three modes from one hybrid retrieval per query: BM25 alone and vectors alone are
+     * the hybrid's candidates re-sorted by their own rank, so all three share one code path.
+     */
+    static Result evaluate(PassageIndex index, GradedCorpus corpus, List<Query> queries,
+                           HybridRetriever.Settings settings) {
+        // each side must reach 100 candidates for Recall@100 of the single retrievers
+        HybridRetriever retriever = new HybridRetriever(index, corpus,
+                settings.withDepth(Math.max(settings.depth(), RECALL_CUTOFF)));
+        double[] sums = new double[6];
+        for (Query query : queries) {
+            List<RetrievedPassage> results = retriever.retrieve(query.text(), Integer.MAX_VALUE);
+            List<String> hybrid = documents(results);
+            List<String> bm25 = documents(byOwnRank(results, RetrievedPassage::lexicalRank));
+            List<String> vector = documents(byOwnRank(results, RetrievedPassage::vectorRank));
+            sums[0] += ndcg(bm25, query.relevant());
+            sums[1] += ndcg(vector, query.relevant());
+            sums[2] += ndcg(hybrid, query.relevant());
+            sums[3] += recall(bm25, query.relevant());
+            sums[4] += recall(vector, query.relevant());
+            sums[5] += recall(hybrid, query.relevant());
+        }
+        int n = Math.max(1, queries.size());
+        return new Result(new Scores(sums[0] / n, sums[3] / n), new Scores(sums[1] / n, sums[4] / n),
+                new Scores(sums[2] / n, sums[5] / n));
+    }
+
+    private void sweep(PassageIndex index, GradedCorpus corpus, List<Query> queries, PrintStream out) {
+        HybridRetriever.Settings base = HybridRetriever.Settings.DEFAULTS;
+        out.println("k1 b title section rrfK wLex wVec | ndcg bm25 vector hybrid | recall bm25 vector hybrid");
+        for (float k1 : new float[] {0.9f, 1.2f, 1.5f}) {
+            for (float b : new float[] {0.4f, 0.75f, 1.0f}) {
+                for (float title : new float[] {0f, 0.5f, 1.0f}) {
+                    for (int rrfK : new int[] {20, 60}) {
+                        for (double wVec : new double[] {1.0, 1.5}) {
+                            HybridRetriever.Settings settings = new HybridRetriever.Settings(base.depth(), rrfK,
+                                    1.0, wVec, k1, b, HybridRetriever.Settings.orderedBoosts(1f, title, 0.3f));
+                            Result r = evaluate(index, corpus, queries, settings);
+                            out.printf(Locale.ROOT, "%.2f %.2f %.1f %.1f %d %.1f %.1f | %.4f %.4f %.4f | %.4f %.4f %.4f%n",
+                                    k1, b, title, 0.3f, rrfK, 1.0, wVec,
+                                    r.bm25().ndcg10(), r.vector().ndcg10(), r.hybrid().ndcg10(),
+                                    r.bm25().recall100(), r.vector().recall100(), r.hybrid().recall100());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<RetrievedPassage> byOwnRank(List<RetrievedPassage> results,
+                                                    ToIntFunction<RetrievedPassage> rank) {
+        List<RetrievedPassage> found = new ArrayList<>();
+        for (RetrievedPassage result : results) {
+            if (rank.applyAsInt(result) > 0) {
+                found.add(result);
+            }
+        }
+        found.sort(Comparator.comparingInt(rank));
+        return found;
+    }
+
+    /** Passages to documents, best first: a document ranks where its best passage ranks. */
+    private static List<String> documents(List<RetrievedPassage> results) {
+        Set<String> documents = new LinkedHashSet<>();
+        for (RetrievedPassage result : results) {
+            documents.add(result.passage().articleId());
+        }
+        return new ArrayList<>(documents);
+    }
+
+    /** Binary-relevance nDCG@10, as BEIR's pytrec_eval computes it for 0/1 judgments. */
+    static double ndcg(List<String> ranking, Set<String> relevant) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(NDCG_CUTOFF, ranking.size()); i++) {
+            if (relevant.contains(ranking.get(i))) {
+                dcg += 1 / log2(i + 2);
+            }
+        }
+        double ideal = 0;
+        for (int i = 0; i < Math.min(NDCG_CUTOFF, relevant.size()); i++) {
+            ideal += 1 / log2(i + 2);
+        }
+        return ideal == 0 ? 0 : dcg / ideal;
+    }
+
+    static double recall(List<String> ranking, Set<String> relevant) {
+        int found = 0;
+        for (int i = 0; i < Math.min(RECALL_CUTOFF, ranking.size()); i++) {
+            if (relevant.contains(ranking.get(i))) {
+                found++;
+            }
+        }
+        return relevant.isEmpty() ? 0 : (double) found / relevant.size();
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private List<Article> readCorpus(Path file, boolean sentences) {
+        List<Article> articles = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode doc = json.readTree(line);
+                String id = required(doc, "_id", file, lineNumber);
+                String title = doc.path("title").asText("");
+                String text = doc.path("text").asText("");
+                articles.add(article(id, title, text, sentences, file.getFileName().toString(), lineNumber));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BEIR corpus " + file, e);
+        }
+        return articles;
+    }
+
+    private static Article article(String id, String title, String text, boolean sentences, String source, int line) {
+        List<String> texts = new ArrayList<>();
+        if (sentences) {
+            BreakIterator splitter = BreakIterator.getSentenceInstance(Locale.ROOT);
+            splitter.setText(text);
+            for (int start = splitter.first(), end = splitter.next(); end != BreakIterator.DONE;
+                 start = end, end = splitter.next()) {
+                String sentence = text.substring(start, end).strip();
+                if (!sentence.isEmpty()) {
+                    texts.add(sentence);
+                }
+            }
+            texts.add(0, title);  // the title is a claim of its own and often the best match
+        } else {
+            texts.add(title.isEmpty() ? text : title + ". " + text);
+        }
+        List<Passage> passages = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            passages.add(new Passage(id + "#" + i, id, i, null, 0, line, texts.get(i), List.of()));
+        }
+        return new Article(id, source, Article.Format.JSON_LINES, title, null, null, null,
+                List.of(new Section(title, List.of(text))), passages, List.of());
+    }
+
+    private List<Query> readQueries(Path queriesFile, Path qrelsFile) {
+        if (!Files.exists(qrelsFile)) {
+            throw new IllegalArgumentException("no judgments at " + qrelsFile);
+        }
+        Map<String, Set<String>> relevant = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(qrelsFile, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException(qrelsFile + " is empty; expected a header and query-id/corpus-id/score lines");
+            }
+            String line;
+            int lineNumber = 1;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                if (columns.length < 3) {
+                    throw new IllegalArgumentException(qrelsFile + ":" + lineNumber
+                            + ": expected query-id, corpus-id and score separated by tabs, got '" + line + "'");
+                }
+                if (Integer.parseInt(columns[2].trim()) > 0) {
+                    relevant.computeIfAbsent(columns[0].trim(), q -> new LinkedHashSet<>()).add(columns[1].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read judgments " + qrelsFile, e);
+        }
+        Map<String, String> texts = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(queriesFile, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    JsonNode query = json.readTree(line);
+                    texts.put(required(query, "_id", queriesFile, lineNumber), query.path("text").asText(""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BEIR queries " + queriesFile, e);
+        }
+        List<Query> queries = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> judged : relevant.entrySet()) {
+            String text = texts.get(judged.getKey());
+            if (text == null) {
+                throw new IllegalArgumentException(qrelsFile + " judges query " + judged.getKey()
+                        + ", which " + queriesFile + " does not contain");
+            }
+            queries.add(new Query(judged.getKey(), text, judged.getValue()));
+        }
+        return queries;
+    }
+
+    private static String required(JsonNode node, String field, Path file, int line) {
+        JsonNode value = node.get(field);
+        if (value == null || value.asText().isEmpty()) {
+            throw new IllegalArgumentException(file + ":" + line + ": missing \"" + field + "\"");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.evidencebot.retrieval;
+
+import dev.evidencebot.corpus.Passage;
+import dev.evidencebot.evidence.GradedArticle;
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.index.Embedder;
+import dev.evidencebot.index.IndexFields;
+import dev.evidencebot.index.IndexHit;
+import dev.evidencebot.index.PassageIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * BM25 and vector search over the passage index, fused by reciprocal rank. Lucene gives ids and
+ * scores; passages, their articles and their neighbours come from the graded corpus in memory.
+ * Thread-safe: the index searches concurrently and nothing here changes after construction.
+ */
+public final class HybridRetriever implements Retriever {
+
+    /**
+     * The knobs, chosen on SciFact train (see BeirBenchmark and the README's numbers).
+     *
+     * @param depth         candidates taken from each side before fusion
+     * @param rrfK          RRF's k
+     * @param lexicalWeight RRF weight of the BM25 ranking
+     * @param vectorWeight  RRF weight of the vector ranking
+     * @param k1            BM25 term-frequency saturation
+     * @param b             BM25 length normalisation
+     * @param fieldBoosts   field -> BM25 boost; a field left out is not searched
+     */
+    public record Settings(int depth, int rrfK, double lexicalWeight, double vectorWeight,
+                           float k1, float b, Map<String, Float> fieldBoosts) {
+
+        public static final Settings DEFAULTS = new Settings(50, ReciprocalRankFuser.DEFAULT_K, 1.0, 1.0,
+                1.2f, 0.75f, orderedBoosts(1.0f, 0.5f, 0.3f));
+
+        public Settings {
+            if (depth < 1) {
+                throw new IllegalArgumentException("candidate depth must be >= 1, got " + depth);
+            }
+            fieldBoosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldBoosts));
+        }
+
+        public Settings withDepth(int newDepth) {
+            return new Settings(newDepth, rrfK, lexicalWeight, vectorWeight, k1, b, fieldBoosts);
+        }
+
+        /** Boosts for text, title and section, in that (deterministic) order. */
+        public static Map<String, Float> orderedBoosts(float text, float title, float section) {
+            Map<String, Float> boosts = new LinkedHashMap<>();
+            boosts.put(IndexFields.TEXT, text);
+            boosts.put(IndexFields.TITLE, title);
+            boosts.put(IndexFields.SECTION, section);
+            return boosts;
+        }
+    }
+
+    /** Where a passage lives in the corpus: its article and reading-order neighbours. */
+    private record Located(Passage passage, GradedArticle article, List<Passage> context) {
+    }
+
+    private final PassageIndex index;
+    private final Embedder embedder;
+    private final Settings settings;
+    private final Analyzer analyzer = IndexFields.analyzer();
+    private final BM25Similarity bm25;
+    private final Map<String, Located> passages;
+
+    public HybridRetriever(PassageIndex index, GradedCorpus corpus) {
+        this(index, corpus, Settings.DEFAULTS);
+    }
+
+    public HybridRetriever(PassageIndex index, GradedCorpus corpus, Settings settings) {
+        this.index = index;
+        this.embedder = index.embedder();
+        this.settings = settings;
+        this.bm25 = new BM25Similarity(settings.k1(), settings.b());
+        this.passages = locate(corpus);
+    }
+
+    @Override
+    public List<RetrievedPassage> retrieve(String query, int limit) {
+        float[] queryVector = embedder.embedQuery(query);
+        Query lexicalQuery = LexicalQuery.of(query, analyzer, settings.fieldBoosts());
+        List<IndexHit> lexical = lexicalQuery == null
+                ? List.of()
+                : index.search(lexicalQuery, settings.depth(), bm25);
+        List<IndexHit> vector = index.search(
+                new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, settings.depth()), settings.depth(), null);
+
+        Map<String, IndexHit> lexicalById = byId(lexical);
+        Map<String, IndexHit> vectorById = byId(vector);
+        List<ReciprocalRankFuser.Fused> fused = ReciprocalRankFuser.fuse(
+                List.of(ids(lexical), ids(vector)),
+                List.of(settings.lexicalWeight(), settings.vectorWeight()),
+                settings.rrfK());
+
+        List<RetrievedPassage> results = new ArrayList<>(Math.min(limit, fused.size()));
+        for (ReciprocalRankFuser.Fused hit : fused) {
+            if (results.size() == limit) {
+                break;
+            }
+            Located located = passages.get(hit.id());
+            if (located == null) {
+                continue;  // indexed from a corpus that no longer holds it; never show a stranger
+            }
+            IndexHit fromLexical = lexicalById.get(hit.id());
+            IndexHit fromVector = vectorById.get(hit.id());
+            IndexHit any = fromLexical != null ? fromLexical : fromVector;
+            results.add(new RetrievedPassage(
+                    located.passage(),
+                    located.article(),
+                    hit.score(),
+                    fromLexical == null ? 0 : fromLexical.rank(),
+                    fromLexical == null ? 0 : fromLexical.score(),
+                    fromVector == null ? 0 : fromVector.rank(),
+                    any.cosine(queryVector),
+                    located.context()));
+        }
+        return results;
+    }
+
+    private static Map<String, IndexHit> byId(List<IndexHit> hits) {
+        Map<String, IndexHit> byId = new HashMap<>();
+        for (IndexHit hit : hits) {
+            byId.putIfAbsent(hit.passageId(), hit);
+        }
+        return byId;
+    }
+
+    private static List<String> ids(List<IndexHit> hits) {
+        List<String> ids = new ArrayList<>(hits.size());
+        for (IndexHit hit : hits) {
+            ids.add(hit.passageId());
+        }
+        return ids;
+    }
+
+    private static Map<String, Located> locate(GradedCorpus corpus) {
+        Map<String, Located> located = new HashMap<>();
+        for (GradedArticle article : corpus.articles()) {
+            List<Passage> inOrder = new ArrayList<>(article.article().passages());
+            inOrder.sort(java.util.Comparator.comparingInt(Passage::ordinal));
+            for (int i = 0; i < inOrder.size(); i++) {
+                Passage passage = inOrder.get(i);
+                List<Passage> context = new ArrayList<>(2);
+                if (i > 0 && inOrder.get(i - 1).paragraph() == passage.paragraph()) {
+                    context.add(inOrder.get(i - 1));
+                }
+                if (i + 1 < inOrder.size() && inOrder.get(i + 1).paragraph() == passage.paragraph()) {
+                    context.add(inOrder.get(i + 1));
+                }
+                located.put(passage.id(), new Located(passage, article, List.copyOf(context)));
+            }
+        }
+        return located;
+    }
+}
