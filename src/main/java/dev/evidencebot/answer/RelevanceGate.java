@@ -78,19 +78,25 @@ final class RelevanceGate {
         if (candidate.similarity() >= settings.strongSimilarity()) {
             return true;
         }
-        return candidate.similarity() >= settings.termSimilarity() && sharesFocus(candidate, focus);
+        return candidate.similarity() >= settings.termSimilarity()
+                && focusCoverage(candidate, focus) >= settings.focusCoverage();
     }
 
     private static boolean sharesFocus(RetrievedPassage candidate, Set<String> focus) {
+        return focusCoverage(candidate, focus) > 0;
+    }
+
+    /**
+     * The share of the question's focus terms the passage contains. A share, not a count: one word
+     * in common out of five ("ignore previous instructions ...") is chance, one out of two is topic.
+     */
+    private static double focusCoverage(RetrievedPassage candidate, Set<String> focus) {
         if (focus.isEmpty()) {
-            return false;
+            return 0;
         }
-        for (String term : TextTerms.of(candidate.passage().text() + " " + candidate.passage().section())) {
-            if (focus.contains(term)) {
-                return true;
-            }
-        }
-        return false;
+        Set<String> passageTerms = new HashSet<>(TextTerms.of(candidate.passage().text() + " " + candidate.passage().section()));
+        long shared = focus.stream().filter(passageTerms::contains).count();
+        return (double) shared / focus.size();
     }
 
     Set<String> focusTerms(String query) {
@@ -111,8 +117,10 @@ final class RelevanceGate {
      *
      * @param strongSimilarity a passage this similar is relevant whatever words it uses
      * @param termSimilarity   a passage this similar is relevant when it shares a focus term
+     * @param focusCoverage    the share of the question's focus terms such a passage must contain
      * @param margin           how far below the best similarity a passage may fall and still be used
      */
-    record RelevanceSettings(double strongSimilarity, double termSimilarity, double margin, int maxPassages) {
+    record RelevanceSettings(double strongSimilarity, double termSimilarity, double focusCoverage, double margin,
+                             int maxPassages) {
     }
 }
