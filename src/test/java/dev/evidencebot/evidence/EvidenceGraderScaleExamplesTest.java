@@ -104,4 +104,18 @@ class EvidenceGraderScaleExamplesTest {
         assertEquals(Grading.uncited(), graded.citation(article.passages().get(0), 1));
         assertEquals(EvidenceLevel.UNCITED, graded.citation(article.passages().get(0), 1).level());
     }
+
+    @Test
+    void jsonLinesArticleWithoutReferences_hasNoCitations() {
+        Article base = new SeedArticleFixture.Builder("doc-7", "docs.jsonl", "Omega-3")
+                .paragraph().sentence("Omega-3 is found in fish.").sentence("It may help the heart.").build(List.of());
+        Article jsonLines = new Article(base.id(), base.source(), Article.Format.JSON_LINES, base.title(), null, null,
+                null, List.of(), base.passages(), List.of());
+
+        GradedArticle graded = grader.grade(jsonLines);
+
+        assertEquals(java.util.Map.of(), graded.citations());
+        assertEquals(java.util.Map.of(), graded.references());
+        assertEquals(Grading.uncited(), graded.citation(jsonLines.passages().get(1), 1));
+    }
 }
