@@ -28,7 +28,7 @@ final class PopulationReader {
                     + "|diabetic|obese|depressed|wistar|sprague-dawley|c57bl/6|stroke|human";
 
     private static final Pattern COUNTED = Pattern.compile(
-            "\\b(\\d[\\d,]*)\\s+(?:[\\p{L}/-]+\\s+){0,2}?(" + HUMAN_NOUNS + "|" + ANIMAL_NOUNS + ")\\b",
+            "(?<![\\p{L}\\d/.-])(\\d[\\d,]*)\\s+(?:[\\p{L}/-]+\\s+){0,2}?(" + HUMAN_NOUNS + "|" + ANIMAL_NOUNS + ")\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HUMAN = named(HUMAN_NOUNS + "|human subjects");
     private static final Pattern ANIMAL = named(ANIMAL_NOUNS);

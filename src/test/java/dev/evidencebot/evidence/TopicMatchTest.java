@@ -1,0 +1,68 @@
+package dev.evidencebot.evidence;
+
+import dev.evidencebot.corpus.Article;
+import dev.evidencebot.corpus.Reference;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TopicMatchTest {
+
+    private static Reference titled(int number, String title) {
+        return new Reference(number, title, null, title, null, null, null, null, List.of(), true);
+    }
+
+    @Test
+    void subjectIsTheTitleWordMostReferenceTitlesShare() {
+        Article article = new SeedArticleFixture.Builder("c", "c.md", "Creatine's Effects on Memory").build(List.of(
+                titled(1, "Creatine supplementation and memory in older adults"),
+                titled(2, "Creatine and muscle strength: a meta-analysis"),
+                titled(3, "Creatine kinetics in rats"),
+                titled(4, "Sleep and memory consolidation")));
+
+        TopicMatch.Subject subject = TopicMatch.subject(article);
+
+        assertEquals("Creatine", subject.name());
+        assertEquals("background, not about Creatine", TopicMatch.background("Sleep and memory consolidation", subject));
+        assertNull(TopicMatch.background("Creatine kinetics in rats", subject));
+    }
+
+    @Test
+    void seedSubjectIsSemax() {
+        assertEquals("Semax", TopicMatch.subject(SeedArticleFixture.article()).name());
+    }
+
+    @Test
+    void noWordSharedByMostReferences_noSubject_noBackgroundWarnings() {
+        Article article = new SeedArticleFixture.Builder("c", "c.md", "Sleep").build(List.of(
+                titled(1, "Caffeine and alertness"), titled(2, "Sleep and memory"), titled(3, "Light and mood")));
+
+        assertFalse(TopicMatch.subject(article).known());
+    }
+
+    @Test
+    void sharedWordAfterStemmingAndSynonyms_matches() {
+        TopicMatch.Subject semax = TopicMatch.subject(SeedArticleFixture.article());
+
+        assertNull(TopicMatch.mismatch("Semax reduced anxiety-driven behaviors.", "Semax attenuates behavioral alterations", semax));
+        assertNull(TopicMatch.mismatch("Effects induced by SSRIs were mitigated.", "early-life fluvoxamine exposure", semax));
+        assertNull(TopicMatch.mismatch("Semax enhanced memory in patients.", "A nootropic analog 4-10-semax.", semax));
+    }
+
+    @Test
+    void onlyTheSubjectInCommon_isAMismatch() {
+        TopicMatch.Subject semax = TopicMatch.subject(SeedArticleFixture.article());
+
+        String warning = TopicMatch.mismatch(SeedArticleFixture.CLAIM_2,
+                "The peptide Semax affects the expression of genes related to the immune and vascular systems", semax);
+
+        assertTrue(warning.startsWith("the citation may not support the claim: the claim is about"), warning);
+        assertTrue(warning.contains("dopamine, BDNF") && warning.contains("immune, vascular"), warning);
+        assertFalse(warning.contains("brain,"), "brain-derived neurotrophic factor is one term, not 'brain': " + warning);
+    }
+}
