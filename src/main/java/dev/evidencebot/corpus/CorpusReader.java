@@ -91,7 +91,7 @@ public final class CorpusReader {
             problems.report(relative, 0, "binary or non-UTF-8 file; save it as UTF-8 text");
             return List.of();
         }
-        if (text.isBlank()) {
+        if (Text.normalize(text).isBlank()) { // NBSP-only counts as empty too
             problems.report(relative, 0, "file is empty");
             return List.of();
         }

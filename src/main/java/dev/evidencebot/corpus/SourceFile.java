@@ -19,9 +19,4 @@ record SourceFile(String path, String name, List<String> lines) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? name : name.substring(0, dot);
     }
-
-    /** The 1-based line, as written. */
-    String line(int number) {
-        return lines.get(number - 1);
-    }
 }
