@@ -21,8 +21,8 @@ class AnswerFactory {
     @Singleton
     AnswerSettings answerSettings(@Value("${answer.strong-similarity:0.79}") double strongSimilarity,
                                   @Value("${answer.term-similarity:0.55}") double termSimilarity,
-                                  @Value("${answer.focus-coverage:0.34}") double focusCoverage,
-                                  @Value("${answer.margin:0.15}") double margin,
+                                  @Value("${answer.focus-coverage:0.25}") double focusCoverage,
+                                  @Value("${answer.margin:0.06}") double margin,
                                   @Value("${answer.max-passages:4}") int maxPassages,
                                   @Value("${conversation.max-turns:6}") int maxTurns,
                                   @Value("${conversation.max-conversations:10000}") int maxConversations,

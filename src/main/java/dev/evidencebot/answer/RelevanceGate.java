@@ -23,11 +23,19 @@ import java.util.Set;
  */
 final class RelevanceGate {
 
+    /** How much a focus term found only in a neighbouring sentence counts. */
+    private static final double CONTEXT_WEIGHT = 0.5;
+    /** A cited sentence covering this share of what the best uncited one covers is preferred to it. */
+    private static final double CITED_PREFERENCE = 0.6;
     /** A term in more than this share of passages says nothing about which passage answers. */
     private static final double COMMON_SHARE = 0.2;
-    /** Words of asking, not of topic. Analyzed like passage text so stems match. */
+    /** Function words and words of asking, not of topic. Analyzed like passage text so stems match. */
     private static final Set<String> QUESTION_WORDS = new HashSet<>(TextTerms.of(
-            "what which who whom whose when where why how does do did done can could would should shall may might must "
+            "about above after again against all am any because been before being below between both down during "
+                    + "each few from further had has have having here him his her hers herself himself itself just "
+                    + "me more most myself nor now off once only other ought out over own same so some than too "
+                    + "under until up very were what's which while whom why yourself yourselves also ever still "
+                    + "what which who whom whose when where why how does do did done can could would should shall may might must "
                     + "tell me about i you we my your our know anything something any much many more most some "
                     + "research study studies studied show shows shown evidence effect effects affect article articles "
                     + "say says said find found finding findings work works help helps take taking use using used "
@@ -52,25 +60,30 @@ final class RelevanceGate {
     /** The passages to answer from, best first; empty when the corpus does not answer. */
     List<RetrievedPassage> select(String query, List<RetrievedPassage> ranked) {
         Set<String> focus = focusTerms(query);
-        List<RetrievedPassage> relevant = new ArrayList<>();
-        double best = Double.NEGATIVE_INFINITY;
+        List<RetrievedPassage> passing = new ArrayList<>();
         for (RetrievedPassage candidate : ranked) {
             if (passes(candidate, focus)) {
-                relevant.add(candidate);
-                best = Math.max(best, candidate.similarity());
+                passing.add(candidate);
             }
         }
-        // Keep only those close to the best: a distant runner-up adds words, not answers.
-        double floor = best - settings.margin();
-        List<RetrievedPassage> close = new ArrayList<>();
-        for (RetrievedPassage candidate : relevant) {
-            if (candidate.similarity() >= floor || sharesFocus(candidate, focus)) {
-                close.add(candidate);
-            }
+        // Evidence first: a sentence the article states without a citation is used only when no
+        // cited sentence answers nearly as well.
+        double overallBest = passing.stream().mapToDouble(candidate -> focusCoverage(candidate, focus)).max().orElse(0);
+        boolean citedAnswers = passing.stream().anyMatch(candidate -> candidate.passage().cited()
+                && focusCoverage(candidate, focus) >= CITED_PREFERENCE * overallBest - 1e-9);
+        if (citedAnswers) {
+            passing.removeIf(candidate -> !candidate.passage().cited());
         }
-        // Evidence first: sentences the article states without a citation are used only when no cited one answers.
-        List<RetrievedPassage> cited = close.stream().filter(r -> r.passage().cited()).toList();
-        List<RetrievedPassage> chosen = cited.isEmpty() ? close : cited;
+        // When some passage names what the question is about, a passage that names less of it is
+        // a weaker answer, however similar its embedding ("Semax ... in patients" resembles every Semax question).
+        double bestCoverage = passing.stream().mapToDouble(candidate -> focusCoverage(candidate, focus)).max().orElse(0);
+        if (bestCoverage > 0) {
+            passing.removeIf(candidate -> focusCoverage(candidate, focus) < bestCoverage - 1e-9);
+        }
+        double bestSimilarity = passing.stream().mapToDouble(RetrievedPassage::similarity).max().orElse(0);
+        // A distant runner-up adds words, not answers.
+        passing.removeIf(candidate -> candidate.similarity() < bestSimilarity - settings.margin());
+        List<RetrievedPassage> chosen = passing;
         return chosen.subList(0, Math.min(settings.maxPassages(), chosen.size()));
     }
 
@@ -82,21 +95,30 @@ final class RelevanceGate {
                 && focusCoverage(candidate, focus) >= settings.focusCoverage();
     }
 
-    private static boolean sharesFocus(RetrievedPassage candidate, Set<String> focus) {
-        return focusCoverage(candidate, focus) > 0;
-    }
-
     /**
-     * The share of the question's focus terms the passage contains. A share, not a count: one word
-     * in common out of five ("ignore previous instructions ...") is chance, one out of two is topic.
+     * The share of the question's focus terms the passage contains, read with its heading and its
+     * neighbouring sentences (the sentence after "In one preclinical study ..." is the one that says
+     * "rats"). A share, not a count: one word in common out of five ("ignore previous instructions
+     * ...") is chance, one out of two is topic.
      */
     private static double focusCoverage(RetrievedPassage candidate, Set<String> focus) {
         if (focus.isEmpty()) {
             return 0;
         }
-        Set<String> passageTerms = new HashSet<>(TextTerms.of(candidate.passage().text() + " " + candidate.passage().section()));
-        long shared = focus.stream().filter(passageTerms::contains).count();
-        return (double) shared / focus.size();
+        Set<String> own = new HashSet<>(TextTerms.of(candidate.passage().text() + " " + candidate.passage().section()));
+        StringBuilder context = new StringBuilder();
+        candidate.context().forEach(neighbour -> context.append(' ').append(neighbour.text()));
+        Set<String> around = new HashSet<>(TextTerms.of(context.toString()));
+        double covered = 0;
+        for (String term : focus) {
+            if (own.contains(term)) {
+                covered += 1;
+            } else if (around.contains(term)) {
+                // A term only a neighbour says counts half: the neighbour, not this sentence, says it.
+                covered += CONTEXT_WEIGHT;
+            }
+        }
+        return covered / focus.size();
     }
 
     Set<String> focusTerms(String query) {
