@@ -32,6 +32,10 @@ final class AnswerBlocks {
     static final String FEEDBACK_DOWN_ACTION = "evidencebot_feedback_down";
     static final String EPHEMERAL = "ephemeral";
     static final String IN_CHANNEL = "in_channel";
+    /** Block ids: answer sections are "answer-0", "answer-1", ...; source sections "sources-0", ... */
+    static final String ANSWER_BLOCK = "answer-";
+    static final String SOURCES_BLOCK = "sources-";
+    static final String EVIDENCE_BLOCK = "evidence";
 
     private static final String EVIDENCE_LINE_PREFIX = "Evidence level:";
     private static final int MAX_SOURCE_SECTIONS = 10;
@@ -60,9 +64,9 @@ final class AnswerBlocks {
         boolean shared = sharedByUserId != null;
 
         List<LayoutBlock> head = new ArrayList<>();
-        head.add(context(List.of(markdownText("*Q:* " + Mrkdwn.escape(limit(asked.question(), 2900))))));
+        head.add(context("question", List.of(markdownText("*Q:* " + Mrkdwn.escape(limit(asked.question(), 2900))))));
         if (answer.abstained()) {
-            head.add(section(s -> s.text(markdownText(
+            head.add(section(s -> s.blockId("abstained").text(markdownText(
                     ":grey_question: *I can't answer that from the evidence I have.*"))));
         }
 
@@ -70,22 +74,30 @@ final class AnswerBlocks {
         List<String> sources = sourceSections(answer.citations());
         if (!sources.isEmpty()) {
             tail.add(divider());
-            sources.forEach(text -> tail.add(section(s -> s.text(markdownText(text)))));
+            for (int i = 0; i < sources.size(); i++) {
+                String id = SOURCES_BLOCK + i;
+                String text = sources.get(i);
+                tail.add(section(s -> s.blockId(id).text(markdownText(text))));
+            }
         }
         String evidence = evidenceLine(answer);
         if (evidence != null) {
-            tail.add(context(List.of(markdownText(limit(evidence, SectionSplitter.SECTION_TEXT_LIMIT)))));
+            tail.add(context(EVIDENCE_BLOCK, List.of(markdownText(limit(evidence, SectionSplitter.SECTION_TEXT_LIMIT)))));
         }
         if (shared) {
-            tail.add(context(List.of(markdownText("Shared by <@" + Mrkdwn.escape(sharedByUserId) + ">"))));
+            tail.add(context("shared-by", List.of(markdownText("Shared by <@" + Mrkdwn.escape(sharedByUserId) + ">"))));
         }
         if (answer.id() != null) {
-            tail.add(actions(buttons(answer.id(), shared)));
+            tail.add(actions("actions", buttons(answer.id(), shared)));
         }
 
         List<LayoutBlock> blocks = new ArrayList<>(head);
-        answerSections(body(answer.answer()), MAX_BLOCKS - head.size() - tail.size())
-                .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        List<String> sections = answerSections(body(answer.answer()), MAX_BLOCKS - head.size() - tail.size());
+        for (int i = 0; i < sections.size(); i++) {
+            String id = ANSWER_BLOCK + i;
+            String text = sections.get(i);
+            blocks.add(section(s -> s.blockId(id).text(markdownText(text))));
+        }
         blocks.addAll(tail);
         return blocks;
     }
