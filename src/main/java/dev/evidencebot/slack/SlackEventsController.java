@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -40,12 +41,12 @@ final class SlackEventsController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    MutableHttpResponse<String> events(HttpRequest<?> request, @Body String body) throws Exception {
+    MutableHttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
         Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(request.getPath())
                 .queryString(request.getParameters().asMap())
                 .headers(new RequestHeaders(request.getHeaders().asMap()))
-                .requestBody(body)
+                .requestBody(body == null ? "" : body)
                 .remoteAddress(remoteAddress(request))
                 .build());
         return toMicronaut(app.run(slackRequest));
