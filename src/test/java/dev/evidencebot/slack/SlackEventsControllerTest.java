@@ -176,6 +176,15 @@ class SlackEventsControllerTest {
     }
 
     @Test
+    void aRequestWithoutSignatureOrBodyIsRefusedAndNothingIsDone() throws Exception {
+        HttpResponse<String> response = slack.send("", SlackRequests.now(), "");
+
+        // Bolt refuses a body it cannot recognise as any Slack request before it looks at signatures
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(0, answers.calls());
+    }
+
+    @Test
     void anEmptyCommandOrHelpGetsTheUsageText() throws Exception {
         HttpResponse<String> empty = slack.send(SlackRequests.commandBody("/ask", "", hooks.url("usage")));
         HttpResponse<String> help = slack.send(SlackRequests.commandBody("/ask", " help ", hooks.url("usage")));
