@@ -1,0 +1,67 @@
+package dev.evidencebot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.evidencebot.answer.Question;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The slash command: acknowledges at once (Slack gives up after 3 seconds) and leaves the answer
+ * to {@link AnswerRunner}, which delivers it through the command's response_url.
+ */
+@Singleton
+@Requires(property = SlackConfig.PREFIX + ".signing-secret")
+final class AskCommand implements SlashCommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AskCommand.class);
+
+    static final String LOOKING = "Looking that up… :mag:";
+    static final String BUSY = "I'm answering too many questions right now. Please try again in a minute.";
+    static final String CANNOT_DELIVER =
+            "I can't deliver answers here: this workspace's response URL is not one I'm allowed to post to.";
+
+    private final AnswerRunner runner;
+    private final ResponseUrlPoster poster;
+    private final String command;
+
+    AskCommand(AnswerRunner runner, ResponseUrlPoster poster, SlackConfig config) {
+        this.runner = runner;
+        this.poster = poster;
+        this.command = config.command();
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext context) {
+        String text = request.getPayload().getText() == null ? "" : request.getPayload().getText().strip();
+        if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+            return ephemeralAck(context, usage(command));
+        }
+        if (text.length() > Question.MAX_LENGTH) {
+            return ephemeralAck(context, "That question is " + text.length() + " characters long; the limit is "
+                    + Question.MAX_LENGTH + ". Please shorten it.");
+        }
+        String responseUrl = request.getPayload().getResponseUrl();
+        // checked here as well as at posting, so no answer is computed that could never be delivered
+        if (!poster.allows(responseUrl)) {
+            LOG.warn("Refusing {} from team {}: response_url {} is not allowed by slack.response-url-hosts",
+                    command, request.getPayload().getTeamId(), responseUrl);
+            return ephemeralAck(context, CANNOT_DELIVER);
+        }
+        return ephemeralAck(context, runner.submit(text, responseUrl) ? LOOKING : BUSY);
+    }
+
+    static String usage(String command) {
+        return "Ask a health or science question and I'll answer from the article corpus, citing a numbered source "
+                + "for each claim and saying how strong the evidence is.\n"
+                + "Usage: `" + command + " does semax improve memory?`";
+    }
+
+    private static Response ephemeralAck(SlashCommandContext context, String text) {
+        return context.ack(response -> response.responseType(AnswerBlocks.EPHEMERAL).text(text));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.evidencebot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slack's one request URL for the slash command and the buttons. The body is taken as the raw
+ * string Slack signed; Bolt verifies the signature, routes, and answers with the ack.
+ */
+@Controller(SlackEventsController.PATH)
+@Requires(property = SlackConfig.PREFIX + ".signing-secret")
+final class SlackEventsController {
+
+    static final String PATH = "/slack/events";
+
+    private final App app;
+    private final SlackRequestParser parser;
+
+    SlackEventsController(App app) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    MutableHttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
+        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.getPath())
+                .queryString(request.getParameters().asMap())
+                .headers(new RequestHeaders(request.getHeaders().asMap()))
+                .requestBody(body == null ? "" : body)
+                .remoteAddress(remoteAddress(request))
+                .build());
+        return toMicronaut(app.run(slackRequest));
+    }
+
+    private static MutableHttpResponse<String> toMicronaut(Response response) {
+        MutableHttpResponse<String> reply = io.micronaut.http.HttpResponse.status(HttpStatus.valueOf(response.getStatusCode()));
+        if (response.getHeaders() != null) {
+            for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
+                header.getValue().forEach(value -> reply.header(header.getKey(), value));
+            }
+        }
+        if (response.getBody() != null) {
+            reply.body(response.getBody());
+            if (response.getContentType() != null) {
+                reply.contentType(response.getContentType());
+            }
+        }
+        return reply;
+    }
+
+    private static String remoteAddress(HttpRequest<?> request) {
+        InetSocketAddress address = request.getRemoteAddress();
+        return address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.evidencebot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.util.json.GsonFactory;
+import dev.evidencebot.answer.Answer;
+import dev.evidencebot.answer.Citation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnswerBlocksTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void anAnswerTooLongForFiftyBlocksStaysWithinSlackLimitsAndSaysWhatWasLeftOut() throws Exception {
+        String sentence = "A finding from one of the studies, stated with its source [1]. ";
+        String huge = sentence.repeat(4000);
+        List<Citation> citations = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            citations.add(i % 2 == 0 ? Answers.animalStudy() : Answers.humanStudy());
+        }
+        Answer answer = new Answer("huge", null, huge, false, null, citations, "extractive", null);
+
+        JsonNode message = render(AnswerBlocks.ephemeral(new AskedAnswer("everything?", answer)));
+
+        JsonNode blocks = message.get("blocks");
+        assertTrue(blocks.size() <= AnswerBlocks.MAX_BLOCKS, "blocks: " + blocks.size());
+        for (JsonNode block : blocks) {
+            if (block.has("text")) {
+                String text = block.at("/text/text").asText();
+                assertTrue(!text.isBlank() && text.length() <= SectionSplitter.SECTION_TEXT_LIMIT, block.toString());
+            }
+        }
+        String lastAnswerSection = "";
+        for (JsonNode block : blocks) {
+            if (block.path("block_id").asText().startsWith(AnswerBlocks.ANSWER_BLOCK)) {
+                lastAnswerSection = block.at("/text/text").asText();
+            }
+        }
+        assertTrue(lastAnswerSection.contains("more characters of this answer do not fit"), lastAnswerSection);
+        assertEquals("actions", blocks.get(blocks.size() - 1).get("block_id").asText(), "the buttons are never dropped");
+    }
+
+    @Test
+    void anAnswerWithoutAnIdHasNoButtons() throws Exception {
+        Answer answer = new Answer(null, null, "Text [1].", false, null, List.of(Answers.animalStudy()), "extractive", null);
+
+        JsonNode message = render(AnswerBlocks.ephemeral(new AskedAnswer("q", answer)));
+
+        for (JsonNode block : message.get("blocks")) {
+            assertFalse("actions".equals(block.get("type").asText()), message.toString());
+        }
+    }
+
+    @Test
+    void withoutAnEvidenceSummaryTheAnswersOwnEvidenceLineIsShown() throws Exception {
+        Answer answer = new Answer("e", null, "Text [1].\nEvidence level: low — one **controlled** study", false, null,
+                List.of(Answers.animalStudy()), "extractive", null);
+
+        JsonNode message = render(AnswerBlocks.ephemeral(new AskedAnswer("q", answer)));
+
+        assertEquals("Text [1].", message.at("/blocks/1/text/text").asText());
+        boolean found = false;
+        for (JsonNode block : message.get("blocks")) {
+            if (AnswerBlocks.EVIDENCE_BLOCK.equals(block.path("block_id").asText())) {
+                assertEquals("Evidence level: low — one *controlled* study", block.at("/elements/0/text").asText());
+                found = true;
+            }
+        }
+        assertTrue(found, message.toString());
+    }
+
+    private static JsonNode render(Object message) throws Exception {
+        return JSON.readTree(GsonFactory.createSnakeCase().toJson(message));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.evidencebot.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds and sends requests exactly as Slack does: form-encoded, signed with the signing secret. */
+final class SlackRequests {
+
+    static final String SECRET = "test-signing-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI endpoint;
+
+    SlackRequests(URI serverUrl) {
+        this.endpoint = serverUrl.resolve(SlackEventsController.PATH);
+    }
+
+    /** The form body of a slash command, field for field what Slack posts. */
+    static String commandBody(String command, String text, String responseUrl) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("token", "legacy-verification-token");
+        fields.put("team_id", "T0001");
+        fields.put("team_domain", "example");
+        fields.put("channel_id", "C2147483705");
+        fields.put("channel_name", "general");
+        fields.put("user_id", "U2147483697");
+        fields.put("user_name", "alice");
+        fields.put("command", command);
+        fields.put("text", text);
+        fields.put("api_app_id", "A123456");
+        fields.put("is_enterprise_install", "false");
+        fields.put("response_url", responseUrl);
+        fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        return form(fields);
+    }
+
+    /** The form body of a button click: one field, "payload", holding the block_actions JSON. */
+    static String blockActionBody(String actionId, String value, String responseUrl) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "block_actions");
+        payload.putObject("user").put("id", "U2147483697").put("username", "alice").put("team_id", "T0001");
+        payload.put("api_app_id", "A123456");
+        payload.put("token", "legacy-verification-token");
+        payload.putObject("container").put("type", "message").put("message_ts", "1548261231.000200")
+                .put("channel_id", "C2147483705").put("is_ephemeral", true);
+        payload.put("trigger_id", "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3");
+        payload.putObject("team").put("id", "T0001").put("domain", "example");
+        payload.putObject("channel").put("id", "C2147483705").put("name", "general");
+        payload.put("response_url", responseUrl);
+        ArrayNode actions = payload.putArray("actions");
+        ObjectNode action = actions.addObject();
+        action.put("action_id", actionId);
+        action.put("block_id", "actions");
+        action.putObject("text").put("type", "plain_text").put("text", "button").put("emoji", true);
+        action.put("value", value);
+        action.put("type", "button");
+        action.put("action_ts", "1548426417.840180");
+        return form(Map.of("payload", payload.toString()));
+    }
+
+    static String sign(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String now() {
+        return String.valueOf(Instant.now().getEpochSecond());
+    }
+
+    /** Posts a correctly signed request. */
+    HttpResponse<String> send(String body) throws IOException, InterruptedException {
+        String timestamp = now();
+        return send(body, timestamp, sign(SECRET, timestamp, body));
+    }
+
+    HttpResponse<String> send(String body, String timestamp, String signature) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .header("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
