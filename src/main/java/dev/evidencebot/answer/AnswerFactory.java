@@ -23,11 +23,12 @@ class AnswerFactory {
                                   @Value("${answer.term-similarity:0.55}") double termSimilarity,
                                   @Value("${answer.focus-coverage:0.25}") double focusCoverage,
                                   @Value("${answer.margin:0.06}") double margin,
+                                  @Value("${answer.full-coverage-margin:0.15}") double fullCoverageMargin,
                                   @Value("${answer.max-passages:4}") int maxPassages,
                                   @Value("${conversation.max-turns:6}") int maxTurns,
                                   @Value("${conversation.max-conversations:10000}") int maxConversations,
                                   @Value("${conversation.ttl:30m}") Duration ttl) {
-        return new AnswerSettings(new RelevanceGate.RelevanceSettings(strongSimilarity, termSimilarity, focusCoverage, margin, maxPassages),
+        return new AnswerSettings(new RelevanceGate.RelevanceSettings(strongSimilarity, termSimilarity, focusCoverage, margin, fullCoverageMargin, maxPassages),
                 maxTurns, maxConversations, ttl);
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The pipeline every door calls: transform the question into a standalone query -> retrieve ->
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class DefaultAnswerService implements AnswerService {
 
-    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     /** How many candidates retrieval hands to the relevance gate. */
     private static final int CANDIDATES = 20;
 
@@ -98,7 +96,7 @@ public final class DefaultAnswerService implements AnswerService {
             throw new InvalidQuestionException("question is " + question.text().length()
                     + " characters; the limit is " + Question.MAX_LENGTH);
         }
-        if (question.conversationId() != null && !CONVERSATION_ID.matcher(question.conversationId()).matches()) {
+        if (question.conversationId() != null && !Question.validConversationId(question.conversationId())) {
             throw new InvalidQuestionException("conversationId must be 1-100 letters, digits, '-' or '_'");
         }
         return question.text().strip();

@@ -81,8 +81,11 @@ final class RelevanceGate {
             passing.removeIf(candidate -> focusCoverage(candidate, focus) < bestCoverage - 1e-9);
         }
         double bestSimilarity = passing.stream().mapToDouble(RetrievedPassage::similarity).max().orElse(0);
-        // A distant runner-up adds words, not answers.
-        passing.removeIf(candidate -> candidate.similarity() < bestSimilarity - settings.margin());
+        // A distant runner-up adds words, not answers. Passages that name everything the question
+        // names all answer it, so they may trail further; when they only share part of it, the
+        // embedding is the judge and the margin is tight.
+        double margin = bestCoverage >= 1 - 1e-9 ? settings.fullCoverageMargin() : settings.margin();
+        passing.removeIf(candidate -> candidate.similarity() < bestSimilarity - margin);
         List<RetrievedPassage> chosen = passing;
         return chosen.subList(0, Math.min(settings.maxPassages(), chosen.size()));
     }
@@ -141,8 +144,9 @@ final class RelevanceGate {
      * @param termSimilarity   a passage this similar is relevant when it shares a focus term
      * @param focusCoverage    the share of the question's focus terms such a passage must contain
      * @param margin           how far below the best similarity a passage may fall and still be used
+     * @param fullCoverageMargin the same, when the passages contain every focus term of the question
      */
     record RelevanceSettings(double strongSimilarity, double termSimilarity, double focusCoverage, double margin,
-                             int maxPassages) {
+                             double fullCoverageMargin, int maxPassages) {
     }
 }

@@ -3,6 +3,7 @@ package dev.evidencebot.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evidencebot.answer.Answer;
 import dev.evidencebot.answer.AnswerService;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -26,7 +27,7 @@ class AskController {
     // Any content type is accepted here so that a wrong one gets our own 415 naming it.
     @Post(uri = "/ask", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    Answer ask(HttpRequest<?> request, @Body String body) {
+    Answer ask(HttpRequest<?> request, @Body @Nullable String body) {
         return answers.answer(AskRequests.parse(request, body, json));
     }
 }

@@ -58,6 +58,9 @@ final class AskRequests {
         }
         String conversationId = conversation == null || conversation.isNull() || conversation.asText().isBlank()
                 ? null : conversation.asText();
+        if (conversationId != null && !Question.validConversationId(conversationId)) {
+            throw new BadRequestException(400, "\"conversationId\" must be 1-100 letters, digits, '-' or '_'");
+        }
         return new Question(question.asText(), conversationId);
     }
 }

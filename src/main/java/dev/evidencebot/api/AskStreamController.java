@@ -6,6 +6,7 @@ import dev.evidencebot.answer.AnswerService;
 import dev.evidencebot.answer.InvalidQuestionException;
 import dev.evidencebot.answer.Question;
 import dev.evidencebot.retrieval.KnowledgeBase;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -45,7 +46,7 @@ class AskStreamController {
     }
 
     @Post(uri = "/ask/stream", consumes = MediaType.ALL, produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<String>> stream(HttpRequest<?> request, @Body String body) {
+    Publisher<Event<String>> stream(HttpRequest<?> request, @Body @Nullable String body) {
         Question question = AskRequests.parse(request, body, json);
         return Flux.<Event<String>>create(sink -> {
             try {

@@ -1,0 +1,61 @@
+package dev.evidencebot.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The lines of the folder tree, held by a test so nobody has to remember them: the core runs
+ * corpus -> evidence -> index -> retrieval -> answer and imports only to its left; the doors
+ * (api, widget, slack, cli) never import one another; only doors touch HTTP; only llm touches
+ * LangChain4j.
+ */
+@AnalyzeClasses(packages = "dev.evidencebot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] EDGES = {"..api..", "..widget..", "..slack..", "..cli.."};
+
+    @ArchTest
+    static final ArchRule corpusImportsNoLaterStage = noClasses().that().resideInAPackage("dev.evidencebot.corpus..")
+            .should().dependOnClassesThat().resideInAnyPackage("..evidence..", "..index..", "..retrieval..", "..answer..",
+                    "..llm..", "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule evidenceImportsOnlyCorpus = noClasses().that().resideInAPackage("dev.evidencebot.evidence..")
+            .should().dependOnClassesThat().resideInAnyPackage("..index..", "..retrieval..", "..answer..", "..llm..",
+                    "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule indexImportsOnlyEarlierStages = noClasses().that().resideInAPackage("dev.evidencebot.index..")
+            .should().dependOnClassesThat().resideInAnyPackage("..retrieval..", "..answer..", "..llm..",
+                    "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule retrievalImportsOnlyEarlierStages = noClasses().that().resideInAPackage("dev.evidencebot.retrieval..")
+            .should().dependOnClassesThat().resideInAnyPackage("..answer..", "..llm..", "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule answerKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.answer..")
+            .should().dependOnClassesThat().resideInAnyPackage("..llm..", "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule doorsNeverImportOneAnother = slices().matching("dev.evidencebot.(api|widget|slack|cli)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule onlyDoorsTouchHttp = noClasses().that().resideOutsideOfPackages(EDGES)
+            .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..");
+
+    @ArchTest
+    static final ArchRule onlyLlmTouchesLangChain4j = noClasses().that().resideOutsideOfPackage("dev.evidencebot.llm..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
+
+    @ArchTest
+    static final ArchRule onlyIndexAndRetrievalTouchLucene = noClasses().that().resideOutsideOfPackage("dev.evidencebot.index..")
+            .and().resideOutsideOfPackage("dev.evidencebot.retrieval..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+}
