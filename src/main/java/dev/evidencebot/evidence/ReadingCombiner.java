@@ -57,11 +57,38 @@ final class ReadingCombiner {
         if (said == null || stated == null || said == stated) {
             return said == null ? stated : said;
         }
+        StudyType refined = refinement(said, claim.designWords(), stated, entry.designWords());
+        if (refined != null) {
+            return refined;
+        }
         // StudyType is declared strongest first, so the later constant is the weaker design
         StudyType weaker = said.ordinal() > stated.ordinal() ? said : stated;
         warnings.add("the claim says " + String.join(", ", claim.designWords()) + " but the reference entry says "
                 + String.join(", ", entry.designWords()) + "; graded on the weaker reading (" + weaker.words() + ")");
         return weaker;
+    }
+
+    /**
+     * Two designs that do not contradict, one only saying more: "randomized" refines "placebo-controlled"
+     * or "double-blind" (a randomized trial is a controlled one), and a meta-analysis refines a
+     * systematic review. Not when the controlled side says it was not randomized, or names a cohort
+     * or case-control design. Returns the more specific design, or null when the two disagree.
+     */
+    private static StudyType refinement(StudyType a, List<String> aWords, StudyType b, List<String> bWords) {
+        if (pair(a, b, StudyType.RCT, StudyType.CONTROLLED_STUDY)) {
+            List<String> controlledWords = a == StudyType.CONTROLLED_STUDY ? aWords : bWords;
+            boolean notRandomized = controlledWords.stream().map(String::toLowerCase)
+                    .anyMatch(word -> word.contains("non") || word.contains("cohort") || word.contains("case-control"));
+            return notRandomized ? null : StudyType.RCT;
+        }
+        if (pair(a, b, StudyType.META_ANALYSIS, StudyType.SYSTEMATIC_REVIEW)) {
+            return StudyType.META_ANALYSIS;
+        }
+        return null;
+    }
+
+    private static boolean pair(StudyType a, StudyType b, StudyType first, StudyType second) {
+        return (a == first && b == second) || (a == second && b == first);
     }
 
     /** Population beats design: whatever the design, animal and cell work stays preclinical. */

@@ -97,6 +97,22 @@ class EvidenceGraderScaleExamplesTest {
     }
 
     @Test
+    void claimSaysRandomizedAndEntrySaysPlaceboControlled_theMoreSpecificDesignWinsWithoutAWarning() {
+        Grading grading = gradeOne("A randomized, double-blind trial of 45 adults found better recall after six weeks.",
+                "Oral creatine improves brain performance: a double-blind, placebo-controlled, cross-over trial");
+        assertGrading(grading, StudyType.RCT, "45 adults", 45,
+                List.of("randomized", "placebo-controlled", "randomized controlled trial in humans"), List.of());
+    }
+
+    @Test
+    void claimSaysRandomizedButEntrySaysNonRandomized_isADisagreement() {
+        Grading grading = gradeOne("A randomized trial of 45 adults found better recall.",
+                "Creatine and recall: a non-randomized controlled study in adults");
+        assertEquals(StudyType.CONTROLLED_STUDY, grading.studyType());
+        assertEquals(1, grading.warnings().size(), grading.warnings().toString());
+    }
+
+    @Test
     void sentenceWithoutMarker_isUncited() {
         Article article = new SeedArticleFixture.Builder("example", "example.md", "Omega-3")
                 .paragraph().sentence("A large body of research shows omega-3 is good for you.").build(List.of());
