@@ -208,6 +208,9 @@ final class GuardedModel {
             if (cause instanceof JsonProcessingException) {
                 return new ModelFailure("model returned a malformed response");
             }
+            if (cause instanceof java.io.IOException) {
+                return new ModelFailure("connection to the model dropped");
+            }
         }
         return new ModelFailure("model returned an unusable response (" + error.getClass().getSimpleName() + ")");
     }
