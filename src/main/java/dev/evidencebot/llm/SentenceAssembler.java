@@ -22,7 +22,9 @@ final class SentenceAssembler {
             "al", "e.g", "i.e", "vs", "cf", "ca", "approx", "dr", "mr", "mrs", "ms", "prof", "st", "fig", "no",
             "vol", "pp", "p", "inc", "ltd", "co", "dept", "min", "max", "mg", "ml", "resp", "incl", "viz", "ref", "refs");
     private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,3}\\.)+\\p{L}{1,3}");
-    private static final Pattern MARKERS_AFTER = Pattern.compile("\\G[ \\t]*(\\[\\d{1,3}(?:\\s*,\\s*\\d{1,3})*])");
+    private static final Pattern MARKERS_AFTER = Pattern.compile("[ \\t]*\\[\\d{1,3}(?:\\s*,\\s*\\d{1,3})*]");
+    /** What a marker looks like while it is still arriving: "[", "[1", "[1, 2". */
+    private static final Pattern MARKER_SO_FAR = Pattern.compile("\\[\\d{0,3}(?:\\s*,\\s*\\d{0,3})*");
     private static final Pattern LINE_PREFIX = Pattern.compile("^(?:#{1,6}\\s+|[-*+•]\\s+|\\d{1,3}[.)]\\s+)");
     private static final String TERMINALS = ".!?";
     private static final String CLOSERS = "\"”’')»*";
@@ -92,7 +94,7 @@ final class SentenceAssembler {
                 end++;
             }
             Matcher markers = MARKERS_AFTER.matcher(pending);
-            while (end < pending.length() && markers.find(end) && markers.start() == end) {
+            while (end < pending.length() && markers.region(end, pending.length()).lookingAt()) {
                 end = markers.end();
             }
             int next = end;
@@ -103,6 +105,9 @@ final class SentenceAssembler {
                 return ended ? end : 0; // cannot tell yet whether more markers or the sentence's end follows
             }
             char following = pending.charAt(next);
+            if (following == '[' && !ended && MARKER_SO_FAR.matcher(pending.substring(next)).matches()) {
+                return 0; // a marker still arriving may belong to this sentence
+            }
             if (following == '\n' || (next > end && startsSentence(following))) {
                 return end;
             }

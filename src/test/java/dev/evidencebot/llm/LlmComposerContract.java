@@ -306,5 +306,43 @@ abstract class LlmComposerContract {
         }
     }
 
+    @Test
+    void aFollowUpIsCondensedByTheModelIntoAStandaloneQueryBeforeRetrieval() {
+        // given a first answer
+        FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
+        JsonNode first = server.ask(QUESTION);
+        FakeModel.reset();
+        FakeModel.then(request -> FakeModel.Reply.text("Semax anxiety studies in rats and their populations"));
+        FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
+
+        // when the reader follows up on it
+        JsonNode second = server.ask("Was that in humans?", first.path("conversationId").asText());
+
+        // then the model condensed the conversation first, and the answer is grounded
+        FakeModel.Request condense = FakeModel.requests().get(0);
+        assertEquals(Prompts.CONDENSE, condense.system());
+        assertTrue(condense.lastUser().contains(QUESTION) && condense.lastUser().contains("Was that in humans?"), condense.lastUser());
+        assertEquals(2, FakeModel.requests().size());
+        assertEquals("llm", second.path("composer").asText());
+        assertTrue(second.path("citations").size() > 0);
+    }
+
+    @Test
+    void aFollowUpWhoseCondensingFailsStillGetsAnAnswer() {
+        // given a first answer, then a model that fails to condense
+        FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
+        JsonNode first = server.ask(QUESTION);
+        FakeModel.reset();
+        FakeModel.then(request -> FakeModel.Reply.status(503));
+        FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
+
+        // when
+        JsonNode second = server.ask("Was that in humans?", first.path("conversationId").asText());
+
+        // then the heuristic query served retrieval and the model still wrote the answer
+        assertEquals("llm", second.path("composer").asText());
+        assertTrue(second.path("citations").size() > 0);
+    }
+
     abstract String providerName();
 }
