@@ -19,6 +19,12 @@ class AnswerFactory {
     }
 
     @Singleton
+    @Requires(missingBeans = QueryTransformer.class)
+    QueryTransformer defaultQueryTransformer() {
+        return new DefaultQueryTransformer();
+    }
+
+    @Singleton
     AnswerSettings answerSettings(@Value("${answer.strong-similarity:0.79}") double strongSimilarity,
                                   @Value("${answer.term-similarity:0.55}") double termSimilarity,
                                   @Value("${answer.focus-coverage:0.25}") double focusCoverage,
@@ -37,7 +43,8 @@ class AnswerFactory {
      * question gets a clear "not ready" rather than a half-built index.
      */
     @Singleton
-    AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, AnswerSettings settings) {
-        return new ReadyAnswerService(knowledgeBase, composer, settings);
+    AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries,
+                                AnswerSettings settings) {
+        return new ReadyAnswerService(knowledgeBase, composer, queries, settings);
     }
 }

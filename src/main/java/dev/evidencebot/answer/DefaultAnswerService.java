@@ -18,6 +18,11 @@ import java.util.function.Consumer;
  * keep what is relevant enough (or abstain) -> number the sources -> compose -> check every
  * sentence's markers -> write the sources and the evidence level -> remember the turn.
  * The composer writes prose; which sources exist and how strong they are is decided here.
+ *
+ * <p>When a composer other than the extractive one (a language model) leaves no grounded sentence
+ * (it abstained, or everything it wrote failed the checks) while the relevance gate judged the
+ * sources relevant, the extractive composer answers from the same sources. The gate's judgement
+ * is the better signal for recall, and quoting the articles cannot state anything they do not.
  */
 public final class DefaultAnswerService implements AnswerService {
 
@@ -26,32 +31,51 @@ public final class DefaultAnswerService implements AnswerService {
 
     private final Retriever retriever;
     private final Composer composer;
+    private final Composer fallback = new ExtractiveComposer();
+    private final QueryTransformer queries;
     private final RelevanceGate gate;
     private final ConversationMemory memory;
     private final EvidenceSummarizer summarizer = new EvidenceSummarizer();
     private final String coverage;
 
-    DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, AnswerSettings settings) {
+    DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
+                         AnswerSettings settings) {
         this.retriever = retriever;
         this.composer = composer;
+        this.queries = queries;
         this.gate = new RelevanceGate(corpus, settings.relevance());
         this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
         this.coverage = Coverage.describe(corpus);
     }
 
     @Override
+    public Answer answer(Question question) {
+        return answer(question, delta -> { }, false);
+    }
+
+    @Override
     public Answer answer(Question question, Consumer<String> deltas) {
+        return answer(question, deltas, true);
+    }
+
+    private Answer answer(Question question, Consumer<String> deltas, boolean streamed) {
         String text = validate(question);
         String conversationId = question.conversationId() == null ? UUID.randomUUID().toString() : question.conversationId();
         List<Turn> history = memory.recent(conversationId);
 
-        String query = FollowUpQueries.standalone(text, history);
+        String query = queries.transform(text, history);
         List<RetrievedPassage> relevant = gate.select(query, retriever.retrieve(query, CANDIDATES));
         boolean advice = AdviceRequests.asksForAdvice(text);
         List<Source> sources = number(relevant);
 
         GroundedSentences grounded = new GroundedSentences(sources, AnswerTexts.withoutFindings(), deltas);
-        Composed composed = composer.compose(new Composition(text, sources, history, advice, coverage), grounded);
+        Composition composition = new Composition(text, sources, history, advice, coverage, streamed);
+        Composed composed = composer.compose(composition, grounded);
+        if (!grounded.grounded() && !sources.isEmpty() && !ExtractiveComposer.NAME.equals(composed.composer())) {
+            String reason = composed.fallbackReason() != null ? composed.fallbackReason()
+                    : "model answer had no sentence supported by the sources";
+            composed = new Composed(fallback.compose(composition, grounded).composer(), reason);
+        }
         boolean abstained = !grounded.grounded();
         if (abstained && !saysNotCovered(grounded.text())) {
             grounded.accept(AnswerTexts.NOT_COVERED);
@@ -107,6 +131,9 @@ public final class DefaultAnswerService implements AnswerService {
         List<Source> sources = new ArrayList<>();
         for (RetrievedPassage retrieved : relevant) {
             Passage passage = retrieved.passage();
+            if (InstructionScreen.addressesAnAssistant(passage.text())) {
+                continue; // an instruction planted in an article is no finding, whoever would read it
+            }
             GradedArticle article = retrieved.article();
             if (!passage.cited()) {
                 sources.add(new Source(sources.size() + 1, retrieved, null, Grading.uncited()));

@@ -1,6 +1,10 @@
 package dev.evidencebot.answer;
 
+import dev.evidencebot.index.TextTerms;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +15,34 @@ import java.util.regex.Pattern;
 
 /**
  * The gate every composed sentence passes before anyone sees it, whoever wrote it. A sentence
- * survives only if each of its markers names a source that was given, and it has a marker unless
- * it is one of the system's own sentences that state no finding. Surviving markers are renumbered
- * 1..n in order of first appearance, so the numbers a reader sees match the citations list even
- * when sentences are streamed one at a time.
+ * survives only if each of its markers names a source that was given, it has a marker unless it
+ * is one of the system's own sentences that state no finding, and it is supported by what it
+ * cites: at least {@link #SUPPORT} of its content terms occur in the cited passages (with their
+ * context). The last rule is what makes a model's sentence trustworthy rather than merely
+ * well-formed: a claim the model invented, or one an injected instruction asked for, does not
+ * become true by carrying a valid "[2]". A quoted passage always passes it. Lists of sources and
+ * evidence lines are the system's to write, so a composer's own versions never pass.
+ * Surviving markers are renumbered 1..n in order of first appearance, so the numbers a reader
+ * sees match the citations list even when sentences are streamed one at a time.
  */
 final class GroundedSentences implements Consumer<String> {
 
     /** "[3]", "[3, 5]", "[3][5]" all parse; the brackets' content must be numbers only. */
     static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)]");
     private static final Pattern EVIDENCE_LINE = Pattern.compile("(?im)^\\s*\\**\\s*evidence level\\s*:.*$");
+    /** "Sources:", "**References:**": a composer's own list of sources, which the system writes instead. */
+    private static final Pattern SOURCES_HEADING = Pattern.compile("(?i)^\\W*(?:sources|references|citations)\\W*:");
+    /** A line that starts with its marker is an entry of a sources list, not a finding. */
+    private static final Pattern LIST_ENTRY = Pattern.compile("^\\W{0,3}\\[\\d");
+    /** Share of a sentence's content terms that its cited passages must contain. */
+    static final double SUPPORT = 0.5;
     static final String PARAGRAPH = "\n\n";
 
     private final Map<Integer, Source> given;
     private final Set<String> sentencesWithoutFindings;
     private final Consumer<String> out;
     private final Map<Integer, Integer> displayNumbers = new LinkedHashMap<>();
+    private final Map<Integer, Set<String>> supportTerms = new HashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final List<String> removed = new ArrayList<>();
     private boolean paragraphPending;
@@ -49,8 +65,16 @@ final class GroundedSentences implements Consumer<String> {
         if (candidate.isEmpty()) {
             return;
         }
+        if (sentencesWithoutFindings.contains(candidate)) {
+            emit(candidate);
+            return;
+        }
+        if (SOURCES_HEADING.matcher(candidate).find() || LIST_ENTRY.matcher(candidate).find()) {
+            removed.add("a list of sources: " + candidate);
+            return;
+        }
         List<Integer> markers = markers(candidate);
-        if (markers.isEmpty() && !sentencesWithoutFindings.contains(candidate)) {
+        if (markers.isEmpty()) {
             removed.add("no marker: " + candidate);
             return;
         }
@@ -60,7 +84,26 @@ final class GroundedSentences implements Consumer<String> {
                 return;
             }
         }
+        double support = support(candidate, markers);
+        if (support < SUPPORT) {
+            removed.add(String.format("only %.0f%% of its terms are in the sources it cites: %s", support * 100, candidate));
+            return;
+        }
         emit(renumber(candidate));
+    }
+
+    /** The share of the sentence's content terms (markers aside) found in the cited passages; 1 when it has none. */
+    private double support(String sentence, List<Integer> markers) {
+        Set<String> terms = new HashSet<>(TextTerms.of(MARKER.matcher(sentence).replaceAll(" ")));
+        if (terms.isEmpty()) {
+            return 1;
+        }
+        Set<String> cited = new HashSet<>();
+        for (int marker : new HashSet<>(markers)) {
+            cited.addAll(supportTerms.computeIfAbsent(marker, number -> new HashSet<>(TextTerms.of(given.get(number).supportText()))));
+        }
+        long found = terms.stream().filter(cited::contains).count();
+        return (double) found / terms.size();
     }
 
     private void emit(String sentence) {

@@ -16,13 +16,20 @@ final class ReadyAnswerService implements AnswerService {
 
     private final KnowledgeBase knowledgeBase;
     private final Composer composer;
+    private final QueryTransformer queries;
     private final AnswerSettings settings;
     private volatile DefaultAnswerService pipeline;
 
-    ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, AnswerSettings settings) {
+    ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings) {
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
+        this.queries = queries;
         this.settings = settings;
+    }
+
+    @Override
+    public Answer answer(Question question) {
+        return pipeline().answer(question);
     }
 
     @Override
@@ -36,7 +43,7 @@ final class ReadyAnswerService implements AnswerService {
             synchronized (this) {
                 if (pipeline == null) {
                     KnowledgeBase.Loaded loaded = knowledgeBase.await(WAIT);
-                    pipeline = new DefaultAnswerService(loaded.retriever(), loaded.corpus(), composer, settings);
+                    pipeline = new DefaultAnswerService(loaded.retriever(), loaded.corpus(), composer, queries, settings);
                 }
                 current = pipeline;
             }

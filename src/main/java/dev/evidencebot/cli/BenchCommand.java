@@ -51,6 +51,9 @@ final class BenchCommand implements Command {
         if (args.contains("--beir")) {
             return BeirBenchmark.run(args, out);
         }
+        if (args.contains("--verify")) {
+            return VerifyBenchmark.run(questions(), out);
+        }
         int seconds = intOption(args, "--seconds", 10);
         List<String> questions = questions();
         long start = System.nanoTime();

@@ -55,7 +55,7 @@ class EvidenceSummarizerTest {
     }
 
     private static List<Source> graded(Grading... gradings) {
-        List<Source> base = GroundedSentencesTest.sources(gradings.length);
+        List<Source> base = GroundedSentencesNumberingTest.sources(gradings.length);
         List<Source> sources = new java.util.ArrayList<>();
         for (int i = 0; i < gradings.length; i++) {
             Source source = base.get(i);

@@ -1,0 +1,241 @@
+package dev.evidencebot.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Every call to the model goes through here, and gets our policy and no other (LangChain4j's own
+ * retries are off): a wall-clock deadline of {@code timeout} around the whole call, retries
+ * included, so no reader waits much longer; one retry after a 429, when the provider's
+ * Retry-After (else one second) fits before the deadline; a circuit breaker; and one warning per
+ * failure naming the provider and the reason. Failures become {@link ModelFailure}s whose reason
+ * is built from our own words only, never from an exception message or a response body, which
+ * is how the key stays out of logs and answers.
+ */
+final class GuardedModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedModel.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Object DONE = new Object();
+
+    private final String provider;
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+    private final Duration timeout;
+    private final CircuitBreaker breaker;
+    private final ExecutorService calls;
+
+    GuardedModel(String provider, ChatModel chat, StreamingChatModel streaming, Duration timeout,
+                 CircuitBreaker breaker, ExecutorService calls) {
+        this.provider = provider;
+        this.chat = chat;
+        this.streaming = streaming;
+        this.timeout = timeout;
+        this.breaker = breaker;
+        this.calls = calls;
+    }
+
+    /** The model's whole reply. @throws ModelFailure when there is no usable one in time */
+    String chat(List<ChatMessage> messages) {
+        return guarded(deadline -> {
+            Future<ChatResponse> call = calls.submit(() -> chat.chat(ChatRequest.builder().messages(messages).build()));
+            try {
+                ChatResponse response = call.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+                if (text == null || text.isBlank()) {
+                    throw new ModelFailure("model returned an empty answer");
+                }
+                return text;
+            } catch (TimeoutException e) {
+                call.cancel(true);
+                throw timedOut();
+            } catch (ExecutionException e) {
+                throw failure(e.getCause());
+            } catch (InterruptedException e) {
+                call.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ModelFailure("model call was interrupted");
+            }
+        });
+    }
+
+    /**
+     * Streams the reply: {@code pieces} gets each piece on the calling thread as it arrives.
+     * Returns when the reply is complete.
+     *
+     * @throws ModelFailure when the stream fails or the deadline passes; pieces handed over stay handed over
+     */
+    void stream(List<ChatMessage> messages, Consumer<String> pieces) {
+        guarded(deadline -> {
+            BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+            streaming.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String piece) {
+                    events.add(piece);
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    events.add(DONE);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    events.add(error);
+                }
+            });
+            boolean any = false;
+            try {
+                while (true) {
+                    Object event = events.poll(remaining(deadline), TimeUnit.NANOSECONDS);
+                    if (event == null) {
+                        throw any ? new ModelFailure("model stream stalled; " + timedOut().reason()) : timedOut();
+                    }
+                    if (event == DONE) {
+                        if (!any) {
+                            throw new ModelFailure("model returned an empty answer");
+                        }
+                        return null;
+                    }
+                    if (event instanceof Throwable error) {
+                        RuntimeException failure = failure(error);
+                        if (any) {
+                            throw new ModelFailure("model stream broke off: "
+                                    + (failure instanceof ModelFailure known ? known.reason() : "HTTP 429"));
+                        }
+                        throw failure;
+                    }
+                    any = true;
+                    pieces.accept((String) event);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelFailure("model call was interrupted");
+            }
+        });
+    }
+
+    private interface Attempt<T> {
+        T run(long deadline);
+    }
+
+    private <T> T guarded(Attempt<T> attempt) {
+        if (!breaker.allow()) {
+            LOG.info("{} model not called: circuit open after repeated failures", provider);
+            throw new ModelFailure("model circuit open");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            T result;
+            try {
+                result = attempt.run(deadline);
+            } catch (RateLimited limited) {
+                Duration wait = limited.retryAfter == null ? DEFAULT_RETRY_AFTER : limited.retryAfter;
+                if (wait.toNanos() >= remaining(deadline)) {
+                    throw new ModelFailure("model rate-limited the request (HTTP 429)");
+                }
+                LOG.info("{} model rate-limited the request; retrying once after {} ms", provider, wait.toMillis());
+                sleep(wait);
+                result = attempt.run(deadline);
+            }
+            breaker.succeeded();
+            return result;
+        } catch (RateLimited limited) {
+            breaker.failed();
+            LOG.warn("{} model call failed: model rate-limited the request twice (HTTP 429)", provider);
+            throw new ModelFailure("model rate-limited the request (HTTP 429)");
+        } catch (ModelFailure failure) {
+            breaker.failed();
+            LOG.warn("{} model call failed: {}", provider, failure.reason());
+            throw failure;
+        }
+    }
+
+    /** A 429, the one failure worth one retry; not a ModelFailure so that nothing else catches it first. */
+    private static final class RateLimited extends RuntimeException {
+        private final Duration retryAfter;
+
+        RateLimited(Duration retryAfter) {
+            super("HTTP 429", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** What went wrong, in our words: the exception's own message may carry a response body. */
+    private RuntimeException failure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ModelFailure failure) {
+                return failure;
+            }
+            if (cause instanceof ModelHttpClient.Refused refused && refused.statusCode() == 429) {
+                return new RateLimited(refused.retryAfter());
+            }
+            if (cause instanceof HttpException http) {
+                return new ModelFailure("model returned HTTP " + http.statusCode());
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+                    || cause instanceof dev.langchain4j.exception.TimeoutException) {
+                return timedOut();
+            }
+            if (cause instanceof ConnectException) {
+                return new ModelFailure("model unreachable (connection refused)");
+            }
+            if (cause instanceof UnknownHostException) {
+                return new ModelFailure("model host not found");
+            }
+            if (cause instanceof JsonProcessingException) {
+                return new ModelFailure("model returned a malformed response");
+            }
+            if (cause instanceof java.io.IOException) {
+                return new ModelFailure("connection to the model dropped");
+            }
+        }
+        return new ModelFailure("model returned an unusable response (" + error.getClass().getSimpleName() + ")");
+    }
+
+    private ModelFailure timedOut() {
+        return new ModelFailure("model timed out after " + words(timeout));
+    }
+
+    static String words(Duration duration) {
+        if (duration.toMillis() % 1000 == 0) {
+            return duration.toSeconds() + " s";
+        }
+        return duration.toMillis() + " ms";
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure("model call was interrupted");
+        }
+    }
+}
