@@ -63,11 +63,11 @@ class GroundedSentencesNumberingTest {
     @Test
     void paragraphBreaksAreKeptOnlyBetweenSentences() {
         grounded.accept(GroundedSentences.PARAGRAPH);
-        grounded.accept("One. [1]");
+        grounded.accept("One finding. [1]");
         grounded.accept(GroundedSentences.PARAGRAPH);
-        grounded.accept("Two. [2]");
+        grounded.accept("Two findings. [2]");
 
-        assertEquals("One. [1]\n\nTwo. [2]", grounded.text());
+        assertEquals("One finding. [1]\n\nTwo findings. [2]", grounded.text());
     }
 
     static List<Source> sources(int count) {
