@@ -1,4 +1,4 @@
-/*! evidence-bot chat widget: <script src="https://HOST/widget.js" async></script> */
+/*! evidence-bot chat widget: embed with <script src="https://HOST/widget.js" async> */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -10,7 +10,7 @@
   var ds = script.dataset;
   var OPTS = {
     title: ds.title || 'Ask the research',
-    greeting: ds.greeting || 'Ask a question about the articles on this site. Every answer cites its sources and says how strong the evidence is.',
+    greeting: ds.greeting || 'Ask about the articles on this site. Every answer cites its sources and grades the evidence.',
     examples: (ds.examples || 'Does Semax reduce anxiety?|Does Semax improve memory?|What is Semax?')
       .split('|').map(function (s) { return s.trim(); }).filter(Boolean).slice(0, 4),
     accent: ds.accent || '',
@@ -30,96 +30,93 @@
     OPINION: ['opinion', '#334155', '#f1f5f9', 'Narrative reviews or expert opinion, not new data.'],
     UNCITED: ['uncited', '#4b5563', '#f3f4f6', 'Stated without a citation to a study.']
   };
-  var STUDY = {
-    META_ANALYSIS: 'meta-analysis', SYSTEMATIC_REVIEW: 'systematic review', RCT: 'randomized controlled trial',
-    CONTROLLED_STUDY: 'controlled study', OBSERVATIONAL: 'observational study', HUMAN_UNCONTROLLED: 'uncontrolled human study',
-    CASE_REPORT: 'case report', ANIMAL: 'animal study', IN_VITRO: 'in-vitro study', NARRATIVE_REVIEW: 'narrative review', NONE: 'no citation'
-  };
 
   var STYLE = [
-    ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;',
-    'width:0!important;height:0!important;bottom:0!important;right:0!important;visibility:visible!important;opacity:1!important;',
-    '--eb-accent:#0b5cad;--eb-accent-text:#fff;--eb-bg:#fff;--eb-surface:#f6f7f9;--eb-text:#1f2328;--eb-muted:#57606a;',
-    '--eb-border:#d8dee4;--eb-radius:14px;--eb-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}',
-    '*,*::before,*::after{box-sizing:border-box}',
-    '.root{font:14px/1.5 var(--eb-font);color:var(--eb-text);-webkit-font-smoothing:antialiased;text-align:left;letter-spacing:normal}',
-    'button,textarea{font:inherit;color:inherit}',
-    '[hidden]{display:none!important}',
-    '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
-    ':focus-visible{outline:2px solid var(--eb-accent);outline-offset:2px}',
-    '.launcher{position:fixed;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;background:var(--eb-accent);',
-    'color:var(--eb-accent-text);box-shadow:0 6px 20px rgba(0,0,0,.22);display:flex;align-items:center;justify-content:center;padding:0;margin:0}',
-    '.launcher:hover{transform:translateY(-1px);box-shadow:0 8px 24px rgba(0,0,0,.28)}',
-    '.launcher svg{width:26px;height:26px;fill:currentColor}',
-    '.right .launcher,.right .panel{right:20px}.left .launcher,.left .panel{left:20px}',
-    '.panel{position:fixed;bottom:88px;width:384px;height:min(620px,calc(100vh - 110px));background:var(--eb-bg);border:1px solid var(--eb-border);',
-    'border-radius:var(--eb-radius);box-shadow:0 12px 40px rgba(0,0,0,.18);display:flex;flex-direction:column;overflow:hidden}',
-    '.head{display:flex;align-items:center;gap:6px;padding:12px 10px 12px 16px;background:var(--eb-accent);color:var(--eb-accent-text)}',
-    '.head h2{flex:1;margin:0;font-size:15px;font-weight:600;line-height:1.3;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
-    '.icon{background:transparent;border:0;color:inherit;cursor:pointer;border-radius:8px;padding:6px 8px;font-size:13px;line-height:1;display:inline-flex;align-items:center;gap:4px}',
-    '.icon:hover{background:rgba(255,255,255,.16)}.icon svg{width:16px;height:16px;fill:currentColor}',
-    '.log{flex:1;overflow-y:auto;overflow-x:hidden;padding:16px;display:flex;flex-direction:column;gap:14px;background:var(--eb-surface)}',
-    '.intro{color:var(--eb-muted)}.intro p{margin:0 0 10px}',
-    '.examples{display:flex;flex-direction:column;align-items:flex-start;gap:8px}',
-    '.chip{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:999px;padding:7px 14px;cursor:pointer;color:var(--eb-accent);font-weight:500;text-align:left}',
-    '.chip:hover{border-color:var(--eb-accent)}',
-    '.user{align-self:flex-end;max-width:85%;background:var(--eb-accent);color:var(--eb-accent-text);padding:9px 13px;border-radius:16px 16px 4px 16px;white-space:pre-wrap;overflow-wrap:anywhere}',
-    '.bot{align-self:stretch;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px;padding:12px 14px;overflow-wrap:anywhere}',
-    '.text p{margin:0 0 8px}.text p:last-child{margin-bottom:0}.text ul{margin:0 0 8px;padding-left:20px}',
-    '.text a,.card a{color:var(--eb-accent)}',
-    'sup{line-height:0}sup a{font-size:11px;font-weight:600;text-decoration:none;padding:0 1px}',
-    '.notice{display:flex;gap:8px;align-items:flex-start;background:#fff8e6;border:1px solid #f0d58a;color:#6b4500;border-radius:10px;padding:9px 11px;margin-bottom:10px;font-weight:500}',
-    '.overall{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;margin-top:12px;padding:10px 12px;border-radius:10px;background:var(--eb-surface)}',
-    '.overall .label{font-weight:600}.overall .sum{color:var(--eb-muted);font-size:13px;flex-basis:100%}',
-    '.badge{position:relative;display:inline-block;border-radius:999px;padding:2px 9px;font-size:12px;font-weight:600;line-height:1.5;cursor:help;text-transform:capitalize}',
-    '.overall .badge{font-size:13px;padding:3px 11px}',
-    '.tip{position:absolute;left:0;top:calc(100% + 6px);z-index:5;width:240px;max-width:70vw;background:#1f2328;color:#fff;font-weight:400;',
-    'text-transform:none;font-size:12px;line-height:1.45;padding:8px 10px;border-radius:8px;box-shadow:0 4px 14px rgba(0,0,0,.25);visibility:hidden;opacity:0;transition:opacity .12s}',
-    '.badge:hover .tip,.badge:focus .tip{visibility:visible;opacity:1}',
-    '.sources{margin:6px 0 0;padding:0;list-style:none;display:flex;flex-direction:column;gap:8px}',
-    '.srchead{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--eb-muted);margin:14px 0 0}',
-    '.card{border:1px solid var(--eb-border);border-radius:10px;padding:10px 12px;background:var(--eb-bg);display:grid;grid-template-columns:auto 1fr;gap:4px 10px}',
-    '.card:focus{outline:2px solid var(--eb-accent)}',
-    '.num{grid-row:span 3;width:22px;height:22px;border-radius:50%;background:var(--eb-surface);border:1px solid var(--eb-border);font-size:12px;font-weight:600;display:flex;align-items:center;justify-content:center}',
-    '.quote{margin:0;font-size:13px;color:var(--eb-text);border-left:3px solid var(--eb-border);padding-left:8px}',
-    '.ref{font-size:12px;color:var(--eb-muted)}.meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center}',
-    '.warn{font-size:12px;color:#8a4600;grid-column:2}',
-    '.fb{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:12px;font-size:13px;color:var(--eb-muted)}',
-    '.thumb{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:8px;padding:3px 9px;cursor:pointer;font-size:15px;line-height:1.2}',
-    '.thumb[aria-pressed=true]{border-color:var(--eb-accent);background:#e8f0fb}',
-    '.fbform{display:flex;flex-direction:column;gap:6px;flex-basis:100%}',
-    '.fbform textarea{resize:vertical;min-height:54px;border:1px solid var(--eb-border);border-radius:8px;padding:6px 8px;background:var(--eb-bg)}',
-    '.btn{align-self:flex-start;background:var(--eb-accent);color:var(--eb-accent-text);border:0;border-radius:8px;padding:6px 12px;cursor:pointer;font-weight:500}',
-    '.err{align-self:stretch;background:#fdecec;border:1px solid #f3b4b4;color:#8e1b1b;border-radius:10px;padding:10px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}',
-    '.typing{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px}',
-    '.typing span{width:7px;height:7px;border-radius:50%;background:var(--eb-muted);animation:eb-blink 1.2s infinite ease-in-out}',
-    '.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}',
-    '@keyframes eb-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}',
-    '@media (prefers-reduced-motion:reduce){.typing span{animation:none}.tip{transition:none}}',
-    'form{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--eb-border);background:var(--eb-bg);margin:0}',
-    'form textarea{flex:1;resize:none;border:1px solid var(--eb-border);border-radius:10px;padding:9px 11px;max-height:120px;min-height:40px;background:var(--eb-bg);line-height:1.4}',
-    'form textarea:focus{outline:2px solid var(--eb-accent);outline-offset:0;border-color:transparent}',
-    '.send{width:40px;height:40px;border-radius:10px;border:0;background:var(--eb-accent);color:var(--eb-accent-text);cursor:pointer;display:flex;align-items:center;justify-content:center;flex:none}',
-    '.send svg{width:18px;height:18px;fill:currentColor}.send:disabled{opacity:.55;cursor:default}',
-    '.foot{font-size:11.5px;color:var(--eb-muted);padding:0 12px 8px;background:var(--eb-bg)}',
-    '@media (max-width:480px){.panel{inset:0!important;width:100%;height:100%;max-width:100vw;border-radius:0;border:0}',
-    '.open .launcher{display:none}.head{padding-top:14px}}'
+  ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;',
+  'width:0!important;height:0!important;bottom:0!important;right:0!important;visibility:visible!important;opacity:1!important;',
+  '--eb-accent:#0b5cad;--eb-accent-text:#fff;--eb-bg:#fff;--eb-surface:#f6f7f9;--eb-text:#1f2328;--eb-muted:#57606a;',
+  '--eb-border:#d8dee4;--eb-radius:14px;--eb-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}',
+  '*,*::before,*::after{box-sizing:border-box}',
+  '.root{font:14px/1.5 var(--eb-font);color:var(--eb-text);text-align:left;letter-spacing:normal}',
+  'button,textarea{font:inherit;color:inherit}',
+  '[hidden]{display:none!important}',
+  '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+  ':focus-visible{outline:2px solid var(--eb-accent);outline-offset:2px}',
+  '.launcher{position:fixed;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;background:var(--eb-accent);',
+  'color:var(--eb-accent-text);box-shadow:0 6px 20px rgba(0,0,0,.22);display:flex;align-items:center;justify-content:center;padding:0;margin:0}',
+  '.launcher:hover{box-shadow:0 8px 24px rgba(0,0,0,.3)}',
+  '.launcher svg{width:26px;height:26px;fill:currentColor}',
+  '.right .launcher,.right .panel{right:20px}.left .launcher,.left .panel{left:20px}',
+  '.panel{position:fixed;bottom:88px;width:384px;height:min(620px,calc(100vh - 110px));background:var(--eb-bg);border:1px solid var(--eb-border);',
+  'border-radius:var(--eb-radius);box-shadow:0 12px 40px rgba(0,0,0,.18);display:flex;flex-direction:column;overflow:hidden}',
+  '.head{display:flex;align-items:center;gap:6px;padding:12px 10px 12px 16px;background:var(--eb-accent);color:var(--eb-accent-text)}',
+  '.head h2{flex:1;margin:0;font-size:15px;font-weight:600;line-height:1.3;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
+  '.icon{background:transparent;border:0;color:inherit;cursor:pointer;border-radius:8px;padding:6px 8px;font-size:13px;line-height:1;display:inline-flex;align-items:center;gap:4px}',
+  '.icon:hover{background:rgba(255,255,255,.16)}.icon svg{width:16px;height:16px;fill:currentColor}',
+  '.log{flex:1;overflow-y:auto;overflow-x:hidden;padding:16px;display:flex;flex-direction:column;gap:14px;background:var(--eb-surface)}',
+  '.intro{color:var(--eb-muted)}.intro p{margin:0 0 10px}',
+  '.examples{display:flex;flex-direction:column;align-items:flex-start;gap:8px}',
+  '.chip{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:999px;padding:7px 14px;cursor:pointer;color:var(--eb-accent);font-weight:500;text-align:left}',
+  '.chip:hover{border-color:var(--eb-accent)}',
+  '.user{align-self:flex-end;max-width:85%;background:var(--eb-accent);color:var(--eb-accent-text);padding:9px 13px;border-radius:16px 16px 4px 16px;white-space:pre-wrap;overflow-wrap:anywhere}',
+  '.bot{align-self:stretch;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px;padding:12px 14px;overflow-wrap:anywhere}',
+  '.text p{margin:0 0 8px}.text p:last-child{margin-bottom:0}.text ul{margin:0 0 8px;padding-left:20px}',
+  '.text a,.card a{color:var(--eb-accent)}',
+  'sup{line-height:0}sup a{font-size:11px;font-weight:600;text-decoration:none;padding:0 1px}',
+  '.notice{display:flex;gap:8px;align-items:flex-start;background:#fff8e6;border:1px solid #f0d58a;color:#6b4500;border-radius:10px;padding:9px 11px;margin-bottom:10px;font-weight:500}',
+  '.overall{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;margin-top:12px;padding:10px 12px;border-radius:10px;background:var(--eb-surface)}',
+  '.overall .label{font-weight:600}.overall .sum{color:var(--eb-muted);font-size:13px;flex-basis:100%}',
+  '.badge{position:relative;display:inline-block;border-radius:999px;padding:2px 9px;font-size:12px;font-weight:600;line-height:1.5;cursor:help;text-transform:capitalize}',
+  '.overall .badge{font-size:13px;padding:3px 11px}',
+  '.tip{position:absolute;left:0;top:calc(100% + 6px);z-index:5;width:240px;max-width:70vw;background:#1f2328;color:#fff;font-weight:400;',
+  'text-transform:none;font-size:12px;line-height:1.45;padding:8px 10px;border-radius:8px;box-shadow:0 4px 14px rgba(0,0,0,.25);display:none}',
+  '.badge:hover .tip,.badge:focus .tip{display:block}',
+  '.sources{margin:6px 0 0;padding:0;list-style:none;display:flex;flex-direction:column;gap:8px}',
+  '.srchead{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--eb-muted);margin:14px 0 0}',
+  '.card{border:1px solid var(--eb-border);border-radius:10px;padding:10px 12px;background:var(--eb-bg);display:grid;grid-template-columns:auto 1fr;gap:4px 10px}',
+  '.card:focus{outline:2px solid var(--eb-accent)}',
+  '.num{grid-row:span 3;width:22px;height:22px;border-radius:50%;background:var(--eb-surface);border:1px solid var(--eb-border);font-size:12px;font-weight:600;display:flex;align-items:center;justify-content:center}',
+  '.quote{margin:0;font-size:13px;color:var(--eb-text);border-left:3px solid var(--eb-border);padding-left:8px}',
+  '.ref{font-size:12px;color:var(--eb-muted)}.meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center}',
+  '.warn{font-size:12px;color:#8a4600;grid-column:2}',
+  '.fb{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:12px;font-size:13px;color:var(--eb-muted)}',
+  '.thumb{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:8px;padding:4px 8px;cursor:pointer;display:inline-flex;color:var(--eb-muted)}',
+  '.thumb svg{width:15px;height:15px;fill:currentColor}.thumb.down svg{transform:scaleY(-1)}',
+  '.thumb[aria-pressed=true]{border-color:var(--eb-accent);color:var(--eb-accent);background:#e8f0fb}',
+  '.fbform{display:flex;flex-direction:column;gap:6px;flex-basis:100%}',
+  '.fbform textarea{resize:vertical;min-height:54px;border:1px solid var(--eb-border);border-radius:8px;padding:6px 8px;background:var(--eb-bg)}',
+  '.btn{align-self:flex-start;background:var(--eb-accent);color:var(--eb-accent-text);border:0;border-radius:8px;padding:6px 12px;cursor:pointer;font-weight:500}',
+  '.err{align-self:stretch;background:#fdecec;border:1px solid #f3b4b4;color:#8e1b1b;border-radius:10px;padding:10px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}',
+  '.typing{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px}',
+  '.typing span{width:7px;height:7px;border-radius:50%;background:var(--eb-muted);animation:eb-blink 1.2s infinite ease-in-out}',
+  '.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}',
+  '@keyframes eb-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}',
+  '@media (prefers-reduced-motion:reduce){.typing span{animation:none}}',
+  'form{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--eb-border);background:var(--eb-bg);margin:0}',
+  'form textarea{flex:1;resize:none;border:1px solid var(--eb-border);border-radius:10px;padding:9px 11px;max-height:120px;min-height:40px;background:var(--eb-bg);line-height:1.4}',
+  'form textarea:focus{outline:2px solid var(--eb-accent);outline-offset:0;border-color:transparent}',
+  '.send{width:40px;height:40px;border-radius:10px;border:0;background:var(--eb-accent);color:var(--eb-accent-text);cursor:pointer;display:flex;align-items:center;justify-content:center;flex:none}',
+  '.send svg{width:18px;height:18px;fill:currentColor}.send:disabled{opacity:.55;cursor:default}',
+  '.foot{font-size:11.5px;color:var(--eb-muted);padding:0 12px 8px;background:var(--eb-bg)}',
+  '@media (max-width:480px){.panel{inset:0!important;width:100%;height:100%;border-radius:0;border:0}',
+  '.open .launcher{display:none}}'
   ].join('');
 
   var ICON = {
     chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z',
     close: 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4L12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z',
     send: 'M3 20.5v-7l9-1.5-9-1.5v-7L22 12z',
-    plus: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z'
+    plus: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z',
+    up: 'M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.5-1L13.1 1 6.6 7.6A2 2 0 0 0 6 9v10a2 2 0 0 0 2 2h9a2 2 0 0 0 1.8-1.2l3-7.1.2-.7z'
   };
 
-  // ---- DOM helpers: every piece of text goes in through textContent, never as markup ----
+  // Every piece of text goes in through textContent, never as markup.
   function el(tag, attrs, kids) {
     var n = document.createElement(tag);
     if (attrs) for (var k in attrs) {
       if (k === 'text') n.textContent = attrs[k];
       else if (k === 'on') for (var ev in attrs.on) n.addEventListener(ev, attrs.on[ev]);
-      else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) n.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
+      else if (attrs[k] != null && attrs[k] !== false) n.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
     }
     (kids || []).forEach(function (c) { if (c) n.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return n;
@@ -140,7 +137,7 @@
   var uid = 0;
   function id(prefix) { return 'eb-' + prefix + '-' + (++uid); }
 
-  // ---- Markdown: paragraphs, "- " lists, **bold**, *em*, `code`, [text](url), bare URLs, [n] markers ----
+  // Markdown: paragraphs, "- " lists, **bold**, *em*, `code`, [text](url), bare URLs, [n] markers.
   var INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]+\]\((?:https?:\/\/[^)\s]+)\)|https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]|\[\d+\])/g;
   function inline(parent, text, markers) {
     var last = 0, m;
@@ -192,11 +189,9 @@
     try { sessionStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e) { /* storage full or blocked: the chat still works */ }
   }
 
-  // ---- the shadow host: a custom element, so no page selector like "div" matches it ----
+  // The shadow host is a custom element, so no page selector like "div" matches it; its :host rule is
+  // !important, and important rules inside a shadow root beat the page's own, even `* {all: unset !important}`.
   var host = document.createElement('evidence-bot-widget');
-  ['display:block', 'position:fixed', 'z-index:2147483000', 'width:0', 'height:0', 'bottom:0', 'right:0'].forEach(function (d) {
-    var kv = d.split(':'); host.style.setProperty(kv[0], kv[1], 'important');
-  });
   if (OPTS.accent && CSS.supports && CSS.supports('color', OPTS.accent)) host.style.setProperty('--eb-accent', OPTS.accent);
   var shadow = host.attachShadow({ mode: 'open' });
   shadow.appendChild(el('style', { text: STYLE }));
@@ -240,6 +235,7 @@
     root.classList.toggle('open', open);
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', (open ? 'Close chat: ' : 'Open chat: ') + OPTS.title);
+    launcher.querySelector('path').setAttribute('d', ICON[open ? 'close' : 'chat']);
     if (open) { scrollDown(); input.focus(); } else launcher.focus();
   }
 
@@ -275,7 +271,7 @@
   }
   function explain(ev) {
     var L = LEVELS[ev.level] || LEVELS.UNCITED, parts = [L[0].charAt(0).toUpperCase() + L[0].slice(1) + ': ' + L[3]];
-    if (ev.studyType && ev.studyType !== 'NONE') parts.push('Study: ' + (STUDY[ev.studyType] || ev.studyType.toLowerCase()) +
+    if (ev.studyType && ev.studyType !== 'NONE') parts.push('Study: ' + (ev.studyType === 'RCT' ? 'randomized controlled trial' : ev.studyType.toLowerCase().replace(/_/g, ' ')) +
       (ev.population ? ', ' + ev.population : '') + (ev.sampleSize ? ', n = ' + ev.sampleSize : '') + '.');
     if (ev.rationale) parts.push('Why: ' + ev.rationale + '.');
     return parts.join(' ');
@@ -343,13 +339,13 @@
     var comment = el('textarea', { maxlength: String(MAX_COMMENT), 'aria-label': 'Comment (optional)', placeholder: 'What was good or missing? (optional)' });
     var status = el('span', { role: 'status' });
     var rating = null;
-    function thumb(value, emoji, label) {
-      return el('button', { 'class': 'thumb', type: 'button', 'aria-label': label, 'aria-pressed': 'false', 'data-rating': value, text: emoji,
+    function thumb(value, label) {
+      return el('button', { 'class': 'thumb ' + value, type: 'button', 'aria-label': label, 'aria-pressed': 'false', 'data-rating': value,
         on: { click: function () {
           rating = value;
           row.querySelectorAll('.thumb').forEach(function (b) { b.setAttribute('aria-pressed', String(b === this)); }, this);
           form.hidden = false; comment.focus();
-        } } });
+        } } }, [icon('up')]);
     }
     var sendFb = el('button', { 'class': 'btn', type: 'button', text: 'Send feedback', on: { click: function () {
       sendFb.disabled = true;
@@ -359,8 +355,8 @@
     } } });
     form.appendChild(comment); form.appendChild(sendFb);
     row.appendChild(el('span', { text: 'Was this helpful?' }));
-    row.appendChild(thumb('up', '👍', 'Helpful'));
-    row.appendChild(thumb('down', '👎', 'Not helpful'));
+    row.appendChild(thumb('up', 'Helpful'));
+    row.appendChild(thumb('down', 'Not helpful'));
     row.appendChild(status); row.appendChild(form);
     return row;
   }
@@ -407,6 +403,8 @@
       state.conversationId = answer.conversationId || state.conversationId;
       state.messages.push(pending); save();
       show();
+      var q = view.previousElementSibling || view;
+      log.scrollTop = q.offsetTop - log.offsetTop - 8;
       live.textContent = (answer.abstained ? 'The articles do not cover this question. ' : 'Answer: ') + body(answer.answer) +
         (answer.evidence ? ' Evidence level: ' + (LEVELS[answer.evidence.level] || LEVELS.UNCITED)[0] + '.' : '');
     }
@@ -429,7 +427,7 @@
     }).then(function (finished) {
       if (!finished) throw new Failure('the answer was cut off', 0, true);
     }).catch(function (f) {
-      // Streaming can fail where plain requests work (old proxies, buffering); try once without it.
+      // Streaming fails where plain requests work (buffering proxies): try once without it.
       if (!received && (!(f instanceof Failure) || f.status === 0 || f.status >= 500 || f.status === 406)) {
         return post('/api/ask', payload).then(function (res) { return res.json(); }).then(finish);
       }
@@ -472,8 +470,11 @@
   function mount() {
     document.body.appendChild(host);
     render();
-    if (state.open || OPTS.open) { panel.hidden = false; root.classList.add('open'); launcher.setAttribute('aria-expanded', 'true');
-      launcher.setAttribute('aria-label', 'Close chat: ' + OPTS.title); state.open = true; save(); }
+    if (state.open || OPTS.open) {
+      panel.hidden = false; root.classList.add('open'); launcher.setAttribute('aria-expanded', 'true');
+      launcher.setAttribute('aria-label', 'Close chat: ' + OPTS.title);
+      launcher.querySelector('path').setAttribute('d', ICON.close); state.open = true; save();
+    }
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();
