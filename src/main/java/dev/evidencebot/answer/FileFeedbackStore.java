@@ -52,9 +52,10 @@ public final class FileFeedbackStore implements FeedbackStore {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
+            boolean partialLastLine = endsWithoutNewline(file);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                if (endsWithoutNewline(channel)) {
+                if (partialLastLine) {
                     // a crash mid-write left a partial line: start ours on a fresh one so it stays readable
                     channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 }
@@ -95,14 +96,19 @@ public final class FileFeedbackStore implements FeedbackStore {
         return List.copyOf(feedback);
     }
 
-    private static boolean endsWithoutNewline(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
+    private static boolean endsWithoutNewline(Path file) throws IOException {
+        if (!Files.exists(file)) {
             return false;
         }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, size - 1);
-        return last.get(0) != '\n';
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     /** The stored shape: the instant as ISO-8601 text, so the file reads without a time module. */
