@@ -157,7 +157,7 @@
   }
   function markdown(text, markers) {
     var box = el('div', { 'class': 'text' });
-    text.split(/\n{2,}/).forEach(function (block) {
+    text.replace(/ (\[\d+\])/g, '$1').split(/\n{2,}/).forEach(function (block) {
       var lines = block.split('\n').filter(function (l) { return l.trim(); });
       if (!lines.length) return;
       if (lines.every(function (l) { return /^\s*[-*] /.test(l); })) {
