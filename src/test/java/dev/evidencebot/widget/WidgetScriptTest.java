@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What can be checked of widget.js without a browser: its size, its DOM discipline, its colours. */
 class WidgetScriptTest {
 
-    static final int MAX_BYTES = 30 * 1024;
+    static final int MAX_BYTES = 30_000;
     static final Pattern LEVEL = Pattern.compile("(\\w+): \\['([a-z ]+)', '(#[0-9a-f]{6})', '(#[0-9a-f]{6})'");
 
     private final StaticResource script = StaticResource.load("widget/widget.js");
