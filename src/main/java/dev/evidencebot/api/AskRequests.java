@@ -1,13 +1,9 @@
 package dev.evidencebot.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evidencebot.answer.Question;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-
-import java.util.Optional;
 
 /**
  * Reads an ask request's raw body into a {@link Question}, naming exactly what is wrong when it
@@ -20,24 +16,7 @@ final class AskRequests {
     }
 
     static Question parse(HttpRequest<?> request, String body, ObjectMapper json) {
-        Optional<MediaType> contentType = request.getContentType();
-        if (contentType.isEmpty() || !contentType.get().getName().equalsIgnoreCase(MediaType.APPLICATION_JSON)) {
-            throw new BadRequestException(415, "Content-Type must be application/json, got "
-                    + contentType.map(MediaType::toString).orElse("none"));
-        }
-        if (body == null || body.isBlank()) {
-            throw new BadRequestException(400, "request body is empty; send {\"question\": \"...\"}");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException(400, "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException(400, "request body must be a JSON object with a \"question\" field");
-        }
+        JsonNode root = JsonBodies.object(request, body, json, "{\"question\": \"...\"}");
         JsonNode question = root.get("question");
         if (question == null || question.isNull()) {
             throw new BadRequestException(400, "\"question\" is missing");

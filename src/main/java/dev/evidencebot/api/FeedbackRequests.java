@@ -1,14 +1,11 @@
 package dev.evidencebot.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evidencebot.answer.Feedback;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,24 +29,7 @@ final class FeedbackRequests {
     }
 
     static Feedback parse(HttpRequest<?> request, String body, ObjectMapper json, Clock clock) {
-        Optional<MediaType> contentType = request.getContentType();
-        if (contentType.isEmpty() || !contentType.get().getName().equalsIgnoreCase(MediaType.APPLICATION_JSON)) {
-            throw new BadRequestException(415, "Content-Type must be application/json, got "
-                    + contentType.map(MediaType::toString).orElse("none"));
-        }
-        if (body == null || body.isBlank()) {
-            throw new BadRequestException(400, "request body is empty; send {\"answerId\": \"...\", \"rating\": \"up\"|\"down\"}");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException(400, "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException(400, "request body must be a JSON object with \"answerId\" and \"rating\"");
-        }
+        JsonNode root = JsonBodies.object(request, body, json, "{\"answerId\": \"...\", \"rating\": \"up\"|\"down\"}");
         String answerId = requiredText(root, ANSWER_ID);
         if (answerId.length() > MAX_ANSWER_ID_LENGTH) {
             throw new BadRequestException(400, "\"answerId\" is " + answerId.length() + " characters; the limit is "
