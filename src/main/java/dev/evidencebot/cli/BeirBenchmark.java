@@ -47,7 +47,7 @@ import java.util.function.ToIntFunction;
 public final class BeirBenchmark {
 
     private static final String USAGE = "usage: bench --beir DIR [--split test|train] [--json] [--model "
-            + String.join("|", Embedders.NAMES) + "] [--unit document|sentence] [--sweep]";
+            + String.join("|", Embedders.NAMES) + "] [--unit document|sentence] [--sweep] [--index-dir DIR]";
     private static final int NDCG_CUTOFF = 10;
     private static final int RECALL_CUTOFF = 100;
 
@@ -76,6 +76,7 @@ public final class BeirBenchmark {
         String unit = "document";
         boolean asJson = false;
         boolean sweep = false;
+        Path indexDir = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -85,6 +86,8 @@ public final class BeirBenchmark {
                 case "--unit" -> unit = value(args, ++i, arg);
                 case "--json" -> asJson = true;
                 case "--sweep" -> sweep = true;
+                // keeps the index on disk (outside the repo) so tuning runs reuse the embeddings
+                case "--index-dir" -> indexDir = Path.of(value(args, ++i, arg));
                 default -> {
                     out.println("unknown argument '" + arg + "'; " + USAGE);
                     return 2;
@@ -103,7 +106,7 @@ public final class BeirBenchmark {
             split = Files.exists(beir.resolve("qrels/test.tsv")) ? "test" : "train";
         }
         try {
-            return new BeirBenchmark().benchmark(beir, split, model, unit.equals("sentence"), asJson, sweep, out);
+            return new BeirBenchmark().benchmark(beir, split, model, unit.equals("sentence"), asJson, sweep, indexDir, out);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             out.println(e.getMessage());
             return 2;
@@ -118,7 +121,7 @@ public final class BeirBenchmark {
     }
 
     private int benchmark(Path beir, String split, String model, boolean sentences, boolean asJson,
-                          boolean sweep, PrintStream out) {
+                          boolean sweep, Path indexDir, PrintStream out) {
         List<Article> articles = readCorpus(beir.resolve("corpus.jsonl"), sentences);
         List<Query> queries = readQueries(beir.resolve("queries.jsonl"), beir.resolve("qrels/" + split + ".tsv"));
         List<GradedArticle> graded = new ArrayList<>(articles.size());
@@ -127,8 +130,13 @@ public final class BeirBenchmark {
         }
         GradedCorpus corpus = new GradedCorpus(graded, List.of());
         Embedder embedder = Embedders.named(model);
-        try (PassageIndex index = PassageIndex.inMemory(embedder)) {
+        try (PassageIndex index = indexDir == null
+                ? PassageIndex.inMemory(embedder)
+                : PassageIndex.open(indexDir, embedder)) {
             IndexReport report = index.build(articles);
+            if (!report.rebuilt()) {
+                out.println("(index reused from " + indexDir + "; documents/s below is not an indexing speed)");
+            }
             double docsPerSecond = articles.size() * 1000.0 / Math.max(1, report.millis());
             if (sweep) {
                 sweep(index, corpus, queries, out);
