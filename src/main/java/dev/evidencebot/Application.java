@@ -1,6 +1,7 @@
 package dev.evidencebot;
 
 import dev.evidencebot.cli.Cli;
+import dev.evidencebot.llm.Embedders;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -11,6 +12,10 @@ public class Application {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
+            // The model loads while Micronaut starts; EMBEDDING_MODEL is the usual way to choose it, and
+            // a model chosen some other way is simply loaded when the application asks for it.
+            String model = System.getenv("EMBEDDING_MODEL");
+            Embedders.preload(model == null || model.isBlank() ? Embedders.DEFAULT : model);
             Micronaut.run(Application.class, args);
             return;
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The corpus as the answer pipeline sees it: read, graded, indexed, searchable. Loading starts at
@@ -35,7 +36,15 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     public KnowledgeBase(Path corpusDirectory, Path indexDirectory, Embedder embedder) {
-        this.loading = CompletableFuture.supplyAsync(() -> load(corpusDirectory, indexDirectory, embedder),
+        this(corpusDirectory, indexDirectory, () -> embedder);
+    }
+
+    /**
+     * @param embedder resolved on the loading thread: loading a model takes seconds, and the server
+     *                 should be accepting connections (and answering /health) meanwhile
+     */
+    public KnowledgeBase(Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
+        this.loading = CompletableFuture.supplyAsync(() -> load(corpusDirectory, indexDirectory, embedder.get()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "knowledge-base-loader");
                     thread.setDaemon(true);
@@ -54,7 +63,10 @@ public final class KnowledgeBase implements AutoCloseable {
         LOG.info("knowledge base ready: {} articles, {} passages, index {} in {} ms (total {} ms)",
                 graded.articles().size(), report.passages(), report.rebuilt() ? "rebuilt" : "reused",
                 report.millis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        return new Loaded(graded, index, new HybridRetriever(index, graded), report);
+        HybridRetriever retriever = new HybridRetriever(index, graded);
+        // One search before the first reader's: loads the classes and warms the code of the query path.
+        retriever.retrieve("warm up the search path", 1);
+        return new Loaded(graded, index, retriever, report);
     }
 
     public boolean ready() {

@@ -1,6 +1,7 @@
 package dev.evidencebot.retrieval;
 
 import dev.evidencebot.index.Embedder;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -17,7 +18,7 @@ class KnowledgeBaseFactory {
     @Bean(preDestroy = "close")
     KnowledgeBase knowledgeBase(@Value("${corpus.path:corpus}") String corpusPath,
                                 @Value("${index.path:data/index}") String indexPath,
-                                Embedder embedder) {
-        return new KnowledgeBase(Path.of(corpusPath), Path.of(indexPath), embedder);
+                                BeanProvider<Embedder> embedder) {
+        return new KnowledgeBase(Path.of(corpusPath), Path.of(indexPath), embedder::get);
     }
 }
