@@ -19,4 +19,13 @@ public interface AnswerService {
      * (verified), so a door can stream it. The concatenated deltas equal {@link Answer#answer()}.
      */
     Answer answer(Question question, Consumer<String> deltas);
+
+    /**
+     * Whether answering may wait on something outside this process: a model over the network, or
+     * an index still being built. Doors keep such calls off their event loops; when this is false
+     * an answer is pure computation of a millisecond or so, and a door may answer in place.
+     */
+    default boolean mayWait() {
+        return true;
+    }
 }

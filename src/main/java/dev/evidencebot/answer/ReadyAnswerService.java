@@ -28,6 +28,12 @@ final class ReadyAnswerService implements AnswerService {
     }
 
     @Override
+    public boolean mayWait() {
+        // Only the default, in-process composer and query transformer never wait on a network.
+        return pipeline == null || !(composer instanceof ExtractiveComposer) || !(queries instanceof DefaultQueryTransformer);
+    }
+
+    @Override
     public Answer answer(Question question) {
         return pipeline().answer(question);
     }

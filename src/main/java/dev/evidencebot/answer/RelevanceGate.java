@@ -43,6 +43,9 @@ final class RelevanceGate {
 
     private final RelevanceSettings settings;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    /** Each passage's terms and each heading's, analyzed once here rather than on every question. */
+    private final Map<String, Set<String>> passageTerms = new HashMap<>();
+    private final Map<String, Set<String>> headingTerms = new HashMap<>();
     private final int passages;
 
     RelevanceGate(GradedCorpus corpus, RelevanceSettings settings) {
@@ -51,7 +54,10 @@ final class RelevanceGate {
         for (GradedArticle article : corpus.articles()) {
             for (Passage passage : article.article().passages()) {
                 count++;
-                new HashSet<>(TextTerms.of(passage.text())).forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+                Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
+                passageTerms.put(passage.id(), terms);
+                headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading)));
+                terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             }
         }
         this.passages = count;
@@ -104,24 +110,31 @@ final class RelevanceGate {
      * "rats"). A share, not a count: one word in common out of five ("ignore previous instructions
      * ...") is chance, one out of two is topic.
      */
-    private static double focusCoverage(RetrievedPassage candidate, Set<String> focus) {
+    private double focusCoverage(RetrievedPassage candidate, Set<String> focus) {
         if (focus.isEmpty()) {
             return 0;
         }
-        Set<String> own = new HashSet<>(TextTerms.of(candidate.passage().text() + " " + candidate.passage().section()));
-        StringBuilder context = new StringBuilder();
-        candidate.context().forEach(neighbour -> context.append(' ').append(neighbour.text()));
-        Set<String> around = new HashSet<>(TextTerms.of(context.toString()));
+        Set<String> sentence = terms(candidate.passage());
+        Set<String> heading = headingTerms.getOrDefault(heading(candidate.passage()), Set.of());
         double covered = 0;
         for (String term : focus) {
-            if (own.contains(term)) {
+            if (sentence.contains(term) || heading.contains(term)) {
                 covered += 1;
-            } else if (around.contains(term)) {
+            } else if (candidate.context().stream().anyMatch(neighbour -> terms(neighbour).contains(term))) {
                 // A term only a neighbour says counts half: the neighbour, not this sentence, says it.
                 covered += CONTEXT_WEIGHT;
             }
         }
         return covered / focus.size();
+    }
+
+    private static String heading(Passage passage) {
+        return passage.section() == null ? "" : passage.section();
+    }
+
+    private Set<String> terms(Passage passage) {
+        Set<String> terms = passageTerms.get(passage.id());
+        return terms != null ? terms : Set.copyOf(TextTerms.of(passage.text()));
     }
 
     Set<String> focusTerms(String query) {

@@ -14,9 +14,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,11 +110,14 @@ final class BenchCommand implements Command {
         loadOverHttp(uri, questions, seconds, Collections.synchronizedList(new ArrayList<>()));
     }
 
-    /** Runs CLIENTS callers for the given time; returns the elapsed nanoseconds. */
+    /**
+     * Runs CLIENTS callers for the given time; returns the elapsed nanoseconds. The callers use
+     * HttpURLConnection (keep-alive, one blocking request at a time): it is the lightest client the
+     * JDK has, and these callers share two cores with the server they measure.
+     */
     private static long loadOverHttp(URI uri, List<String> questions, int seconds, List<Long> latencies) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        URL url = uri.toURL();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -126,14 +130,23 @@ final class BenchCommand implements Command {
                 callers.add(pool.submit(() -> {
                     int i = offset;
                     while (System.nanoTime() < deadline && sent.incrementAndGet() <= MAX_HTTP_REQUESTS) {
-                        String body = json.writeValueAsString(Map.of("question", questions.get(i++ % questions.size())));
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        byte[] body = json.writeValueAsBytes(Map.of("question", questions.get(i++ % questions.size())));
                         long t = System.nanoTime();
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+                        connection.setConnectTimeout(5000);
+                        connection.setReadTimeout(10_000);
+                        connection.setRequestMethod("POST");
+                        connection.setDoOutput(true);
+                        connection.setRequestProperty("Content-Type", "application/json");
+                        try (OutputStream out = connection.getOutputStream()) {
+                            out.write(body);
+                        }
+                        int status = connection.getResponseCode();
+                        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                            in.readAllBytes();
+                        }
                         latencies.add(System.nanoTime() - t);
-                        if (response.statusCode() != 200) {
+                        if (status != 200) {
                             failed.incrementAndGet();
                         }
                     }

@@ -1,5 +1,7 @@
 package dev.evidencebot.index;
 
+import org.apache.lucene.util.VectorUtil;
+
 /**
  * One passage a Lucene query found.
  *
@@ -11,10 +13,7 @@ public record IndexHit(String passageId, int rank, float score, float[] vector) 
 
     /** Cosine with a unit query vector (both are unit length, so the dot product). */
     public double cosine(float[] unitQuery) {
-        double dot = 0;
-        for (int i = 0; i < vector.length; i++) {
-            dot += vector[i] * unitQuery[i];
-        }
-        return dot;
+        // Lucene's own dot product: the same arithmetic the vector search scored with, unrolled.
+        return VectorUtil.dotProduct(vector, unitQuery);
     }
 }

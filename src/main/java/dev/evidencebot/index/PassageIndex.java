@@ -6,11 +6,12 @@ import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -47,6 +48,8 @@ public final class PassageIndex implements AutoCloseable {
     private final Directory directory;
     private final Embedder embedder;
     private SearcherManager searchers;
+    /** Ids and vectors of the current reader by doc id: every search needs them for every hit. */
+    private volatile Snapshot snapshot;
 
     private PassageIndex(Directory directory, Embedder embedder) {
         this.directory = directory;
@@ -101,6 +104,12 @@ public final class PassageIndex implements AutoCloseable {
             } else {
                 searchers.maybeRefreshBlocking();
             }
+            IndexSearcher current = searchers.acquire();
+            try {
+                snapshot = Snapshot.of(current.getIndexReader());
+            } finally {
+                searchers.release(current);
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new IndexReport(passages, articles.size(), rebuilt, millis, hash);
         } catch (IOException e) {
@@ -128,13 +137,15 @@ public final class PassageIndex implements AutoCloseable {
                     searcher.setSimilarity(similarity);
                 }
                 ScoreDoc[] scoreDocs = searcher.search(query, depth).scoreDocs;
+                Snapshot current = snapshot;
+                if (current == null || current.reader() != shared.getIndexReader()) {
+                    // only while a rebuild swaps readers; read this reader's own fields
+                    current = Snapshot.of(shared.getIndexReader());
+                }
                 List<IndexHit> hits = new ArrayList<>(scoreDocs.length);
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                Set<String> idField = Set.of(IndexFields.ID);
                 for (int i = 0; i < scoreDocs.length; i++) {
                     ScoreDoc scoreDoc = scoreDocs[i];
-                    String id = searcher.storedFields().document(scoreDoc.doc, idField).get(IndexFields.ID);
-                    hits.add(new IndexHit(id, i + 1, scoreDoc.score, vector(leaves, scoreDoc.doc)));
+                    hits.add(new IndexHit(current.ids()[scoreDoc.doc], i + 1, scoreDoc.score, current.vectors()[scoreDoc.doc]));
                 }
                 return hits;
             } finally {
@@ -153,14 +164,31 @@ public final class PassageIndex implements AutoCloseable {
         directory.close();
     }
 
-    private float[] vector(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-        int local = doc - leaf.docBase;
-        if (values == null || values.advance(local) != local) {
-            throw new IllegalStateException("passage document " + doc + " has no " + IndexFields.VECTOR + " field");
+    /**
+     * Every document's passage id and vector, read once per reader instead of once per hit. The
+     * vectors are the index's own (no re-embedding); held in memory they cost 1.5 KB a passage,
+     * a few megabytes for a site's whole corpus.
+     */
+    private record Snapshot(IndexReader reader, String[] ids, float[][] vectors) {
+
+        static Snapshot of(IndexReader reader) throws IOException {
+            String[] ids = new String[reader.maxDoc()];
+            float[][] vectors = new float[reader.maxDoc()][];
+            Set<String> idField = Set.of(IndexFields.ID);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+                StoredFields stored = leaf.reader().storedFields();
+                for (int local = 0; local < leaf.reader().maxDoc(); local++) {
+                    int doc = leaf.docBase + local;
+                    ids[doc] = stored.document(local, idField).get(IndexFields.ID);
+                    if (values == null || values.advance(local) != local) {
+                        throw new IllegalStateException("passage document " + doc + " has no " + IndexFields.VECTOR + " field");
+                    }
+                    vectors[doc] = values.vectorValue().clone();
+                }
+            }
+            return new Snapshot(reader, ids, vectors);
         }
-        return values.vectorValue().clone();
     }
 
     private String storedHash() throws IOException {
