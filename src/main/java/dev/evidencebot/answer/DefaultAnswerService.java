@@ -64,7 +64,7 @@ public final class DefaultAnswerService implements AnswerService {
         List<Turn> history = memory.recent(conversationId);
 
         String query = queries.transform(text, history);
-        List<RetrievedPassage> relevant = gate.select(query, retriever.retrieve(query, CANDIDATES));
+        List<RetrievedPassage> relevant = gate.select(text, query, retriever.retrieve(query, CANDIDATES));
         boolean advice = AdviceRequests.asksForAdvice(text);
         List<Source> sources = number(relevant);
 

@@ -13,12 +13,19 @@ import java.util.regex.Pattern;
  */
 final class FollowUpQueries {
 
-    private static final Pattern ANAPHORA = Pattern.compile(
-            "^(and|but|also|so|what about|how about)\\b|\\b(that|this|it|its|they|them|those|these|he|she|the study|the same)\\b");
+    /** Words that point at something said before: the question is about the previous topic. */
+    private static final String REFERS_BACK = "\\b(that|this|it|its|they|them|those|these|he|she|the study|the same)\\b";
+    private static final Pattern POINTS_BACK = Pattern.compile(REFERS_BACK);
+    private static final Pattern ANAPHORA = Pattern.compile("^(and|but|also|so|what about|how about)\\b|" + REFERS_BACK);
     /** A question with this few content terms rarely names a topic of its own. */
     private static final int SHORT = 3;
 
     private FollowUpQueries() {
+    }
+
+    /** Whether the question points back at the previous turn ("was that in humans?") rather than naming a topic. */
+    static boolean pointsBack(String question) {
+        return POINTS_BACK.matcher(question.toLowerCase(Locale.ROOT)).find();
     }
 
     static String standalone(String question, List<Turn> history) {

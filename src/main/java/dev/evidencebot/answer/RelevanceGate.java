@@ -65,7 +65,20 @@ final class RelevanceGate {
 
     /** The passages to answer from, best first; empty when the corpus does not answer. */
     List<RetrievedPassage> select(String query, List<RetrievedPassage> ranked) {
-        Set<String> focus = focusTerms(query);
+        return select(query, query, ranked);
+    }
+
+    /**
+     * As {@link #select(String, List)} for a follow-up retrieved with the standalone query that
+     * carries the conversation: what the person asks now ("What about memory?") names the topic
+     * when any candidate speaks of it; only a question with nothing of its own to find ("Was that
+     * in humans?") is judged by the whole query.
+     */
+    List<RetrievedPassage> select(String question, String query, List<RetrievedPassage> ranked) {
+        Set<String> asked = focusTerms(question);
+        boolean askedIsFound = ranked.stream().anyMatch(candidate -> focusCoverage(candidate, asked) > 0);
+        boolean ownTopic = askedIsFound && !FollowUpQueries.pointsBack(question);
+        Set<String> focus = ownTopic || question.equals(query) ? asked : focusTerms(query);
         List<RetrievedPassage> passing = new ArrayList<>();
         for (RetrievedPassage candidate : ranked) {
             if (passes(candidate, focus)) {

@@ -109,6 +109,20 @@ class AnswerServiceGoldenTest {
     }
 
     @Test
+    void aFollowUpThatNamesANewTopicIsAnsweredOnItButOneThatPointsBackStaysOnTheOld() {
+        Answer anxiety = answers.answer(Question.of("Does Semax reduce anxiety?"));
+
+        Answer memory = answers.answer(new Question("What about memory?", anxiety.conversationId()));
+        assertEquals(6, memory.citations().get(0).reference().number(), memory.answer());
+
+        Answer stroke = answers.answer(Question.of("What did the stroke research show?"));
+        Answer howMany = answers.answer(new Question("How many patients were in it?", stroke.conversationId()));
+        Set<Integer> cited = new TreeSet<>();
+        howMany.citations().forEach(citation -> cited.add(citation.reference().number()));
+        assertEquals(Set.of(5), cited, howMany.answer());
+    }
+
+    @Test
     void theDeltasAddUpToTheAnswer() {
         StringBuilder streamed = new StringBuilder();
         Answer answer = answers.answer(Question.of("Does Semax reduce anxiety?"), streamed::append);
