@@ -52,6 +52,9 @@ final class BenchCommand implements Command {
         if (args.contains("--beir")) {
             return BeirBenchmark.run(args, out);
         }
+        if (args.contains("--startup")) {
+            return StartupBenchmark.run(args, out);
+        }
         if (args.contains("--verify")) {
             return VerifyBenchmark.run(questions(), out);
         }
@@ -199,7 +202,7 @@ final class BenchCommand implements Command {
         return questions.isEmpty() ? FALLBACK_QUESTIONS : questions;
     }
 
-    private static int intOption(List<String> args, String name, int fallback) {
+    static int intOption(List<String> args, String name, int fallback) {
         int at = args.indexOf(name);
         if (at < 0) {
             return fallback;

@@ -17,6 +17,7 @@ public final class Cli {
               ask [--json] QUESTION   answer one question
               eval [--file F] [--json]  run the evaluation set (default eval/questions.jsonl)
               bench [--seconds N]     answer latency in process and over HTTP, index build time, memory
+              bench --startup [--runs N] [--jvm-args "..."]   launch to first answer, as a separate process
               bench --verify          latency the sentence gate adds to a model's answer (10,000 runs)
               bench --beir DIR [--split test|train] [--json] [--model NAME]
                                       nDCG@10 and Recall@100 on a BEIR-format data set

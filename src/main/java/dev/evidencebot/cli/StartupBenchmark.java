@@ -1,0 +1,111 @@
+package dev.evidencebot.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `bench --startup [--runs N] [--jvm-args "..."]`: starts the server as a separate process, the way
+ * the README runs it, and times from launch to the first 200 from /api/ask. The first launch
+ * builds the index if needed and is not counted, so the figures are "with the index already built".
+ */
+final class StartupBenchmark {
+
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final byte[] QUESTION = "{\"question\": \"Does Semax reduce anxiety?\"}".getBytes(StandardCharsets.UTF_8);
+
+    private StartupBenchmark() {
+    }
+
+    static int run(List<String> args, java.io.PrintStream out) throws Exception {
+        int runs = BenchCommand.intOption(args, "--runs", 3);
+        int at = args.indexOf("--jvm-args");
+        String jvmArgs = at >= 0 && at + 1 < args.size() ? args.get(at + 1) : "-Xmx256m";
+        Path jar = Path.of(StartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        for (String arg : jvmArgs.trim().split("\\s+")) {
+            if (!arg.isEmpty()) {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-cp", jar.toString(), "dev.evidencebot.Application"));
+        out.println("launch: " + String.join(" ", command));
+        firstAnswerMillis(command);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long elapsed = firstAnswerMillis(command);
+            millis.add(elapsed);
+            out.printf("run %d: first answer %d ms after launch%n", i + 1, elapsed);
+        }
+        Collections.sort(millis);
+        out.printf("start to first answer (index already built), %d runs: median %d ms, best %d ms, worst %d ms%n",
+                runs, millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1));
+        return 0;
+    }
+
+    private static long firstAnswerMillis(List<String> command) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        URL url = URI.create("http://127.0.0.1:" + port + "/api/ask").toURL();
+        long start = System.nanoTime();
+        Process server = builder.start();
+        try {
+            long deadline = start + LIMIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("the server exited with status " + server.exitValue());
+                }
+                if (answers(url)) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("no answer within " + LIMIT);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean answers(URL url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(30_000);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream body = connection.getOutputStream()) {
+                body.write(QUESTION);
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            return status == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+}
