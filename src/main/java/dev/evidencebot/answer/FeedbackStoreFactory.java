@@ -11,7 +11,8 @@ import java.nio.file.Path;
 class FeedbackStoreFactory {
 
     @Singleton
-    FeedbackStore feedbackStore(@Value("${data.path:data}") String dataPath) {
-        return FileFeedbackStore.in(Path.of(dataPath));
+    FeedbackStore feedbackStore(@Value("${data.path:data}") String dataPath, @Value("${app.base-dir:}") String baseDir) {
+        // Relative paths resolve against app.base-dir when set (mn:run starts the app inside target/).
+        return FileFeedbackStore.in(Path.of(baseDir).resolve(dataPath));
     }
 }

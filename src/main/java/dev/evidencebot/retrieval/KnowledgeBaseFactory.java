@@ -18,7 +18,10 @@ class KnowledgeBaseFactory {
     @Bean(preDestroy = "close")
     KnowledgeBase knowledgeBase(@Value("${corpus.path:corpus}") String corpusPath,
                                 @Value("${index.path:data/index}") String indexPath,
+                                @Value("${app.base-dir:}") String baseDir,
                                 BeanProvider<Embedder> embedder) {
-        return new KnowledgeBase(Path.of(corpusPath), Path.of(indexPath), embedder::get);
+        // Relative paths resolve against app.base-dir when set (mn:run starts the app inside target/).
+        Path base = Path.of(baseDir);
+        return new KnowledgeBase(base.resolve(corpusPath), base.resolve(indexPath), embedder::get);
     }
 }
