@@ -2,8 +2,6 @@ package dev.evidencebot.corpus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Cuts a paragraph into sentences. A sentence ends at '.', '!', '?' or '…' (with any closing quote
@@ -21,12 +19,6 @@ final class SentenceSplitter {
         }
     }
 
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "al", "e.g", "i.e", "vs", "cf", "ca", "approx", "dr", "mr", "mrs", "ms", "prof", "st",
-            "jr", "sr", "fig", "figs", "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "inc", "ltd",
-            "co", "corp", "dept", "univ", "min", "max", "mg", "ml", "resp", "incl", "viz", "ref", "refs");
-    // "Ph.D", "U.S", "M.Sc": letters and dots, each piece at most three letters
-    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,3}\\.)+\\p{L}{1,3}");
     private static final String TERMINALS = ".!?…";
     private static final String CLOSERS = "\"”’')]»";
     private static final String OPENERS = "\"“‘'([«";
@@ -74,22 +66,7 @@ final class SentenceSplitter {
     }
 
     private static boolean isAbbreviation(String text, int dot) {
-        if (text.charAt(dot) != '.') {
-            return false;
-        }
-        int from = dot;
-        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
-            from--;
-        }
-        String word = text.substring(from, dot);
-        while (!word.isEmpty() && OPENERS.indexOf(word.charAt(0)) >= 0) {
-            word = word.substring(1);
-        }
-        if (word.isEmpty()) {
-            return false;
-        }
-        boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0));
-        return initial || ABBREVIATIONS.contains(word.toLowerCase()) || DOTTED.matcher(word).matches();
+        return Abbreviations.endsAbbreviation(text, dot, OPENERS);
     }
 
     private static int skipSpaces(String text, int from) {

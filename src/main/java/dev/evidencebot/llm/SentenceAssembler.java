@@ -1,6 +1,7 @@
 package dev.evidencebot.llm;
 
-import java.util.Set;
+import dev.evidencebot.corpus.Abbreviations;
+
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +19,6 @@ final class SentenceAssembler {
 
     static final String PARAGRAPH = "\n\n";
 
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "al", "e.g", "i.e", "vs", "cf", "ca", "approx", "dr", "mr", "mrs", "ms", "prof", "st", "fig", "no",
-            "vol", "pp", "p", "inc", "ltd", "co", "dept", "min", "max", "mg", "ml", "resp", "incl", "viz", "ref", "refs");
-    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,3}\\.)+\\p{L}{1,3}");
     private static final Pattern MARKERS_AFTER = Pattern.compile("[ \\t]*\\[\\d{1,3}(?:\\s*,\\s*\\d{1,3})*]");
     /** What a marker looks like while it is still arriving: "[", "[1", "[1, 2". */
     private static final Pattern MARKER_SO_FAR = Pattern.compile("\\[\\d{0,3}(?:\\s*,\\s*\\d{0,3})*");
@@ -139,17 +136,9 @@ final class SentenceAssembler {
         while (from > 0 && !Character.isWhitespace(pending.charAt(from - 1))) {
             from--;
         }
-        String word = pending.substring(from, at);
-        while (!word.isEmpty() && OPENERS.indexOf(word.charAt(0)) >= 0) {
-            word = word.substring(1);
-        }
-        if (word.isEmpty()) {
-            return false;
-        }
-        if (from == 0 && word.chars().allMatch(Character::isDigit)) {
+        if (from == 0 && from < at && pending.substring(from, at).chars().allMatch(Character::isDigit)) {
             return true; // "2. " opening a line numbers a list item
         }
-        boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0));
-        return initial || ABBREVIATIONS.contains(word.toLowerCase()) || DOTTED.matcher(word).matches();
+        return Abbreviations.endsAbbreviation(pending, at, OPENERS);
     }
 }
