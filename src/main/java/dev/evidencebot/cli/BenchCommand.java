@@ -14,9 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,8 +112,8 @@ final class BenchCommand implements Command {
 
     /**
      * Runs CLIENTS callers for the given time; returns the elapsed nanoseconds. The callers use
-     * HttpURLConnection (keep-alive, one blocking request at a time): it is the lightest client the
-     * JDK has, and these callers share two cores with the server they measure.
+     * {@link JsonPost} (keep-alive, one blocking request at a time): they share two cores with the
+     * server they measure, so the lightest client the JDK has.
      */
     private static long loadOverHttp(URI uri, List<String> questions, int seconds, List<Long> latencies) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -135,19 +132,7 @@ final class BenchCommand implements Command {
                     while (System.nanoTime() < deadline && sent.incrementAndGet() <= MAX_HTTP_REQUESTS) {
                         byte[] body = json.writeValueAsBytes(Map.of("question", questions.get(i++ % questions.size())));
                         long t = System.nanoTime();
-                        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-                        connection.setConnectTimeout(5000);
-                        connection.setReadTimeout(10_000);
-                        connection.setRequestMethod("POST");
-                        connection.setDoOutput(true);
-                        connection.setRequestProperty("Content-Type", "application/json");
-                        try (OutputStream out = connection.getOutputStream()) {
-                            out.write(body);
-                        }
-                        int status = connection.getResponseCode();
-                        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                            in.readAllBytes();
-                        }
+                        int status = JsonPost.send(url, body, 5000);
                         latencies.add(System.nanoTime() - t);
                         if (status != 200) {
                             failed.incrementAndGet();

@@ -1,9 +1,6 @@
 package dev.evidencebot.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -88,22 +85,7 @@ final class StartupBenchmark {
 
     private static boolean answers(URL url) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(30_000);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream body = connection.getOutputStream()) {
-                body.write(QUESTION);
-            }
-            int status = connection.getResponseCode();
-            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (in != null) {
-                    in.readAllBytes();
-                }
-            }
-            return status == 200;
+            return JsonPost.send(url, QUESTION, 500) == 200;
         } catch (IOException notYet) {
             return false;
         }
