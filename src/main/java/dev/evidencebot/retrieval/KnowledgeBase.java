@@ -29,6 +29,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
 
+    /** How long close waits for a load under way to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
     private final CompletableFuture<Loaded> loading;
 
     /** What loading produced: everything a retriever and a door need. */
@@ -50,6 +53,11 @@ public final class KnowledgeBase implements AutoCloseable {
                     thread.setDaemon(true);
                     thread.start();
                 });
+        loading.whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                LOG.error("the knowledge base failed to load", failure);
+            }
+        });
     }
 
     private static Loaded load(Path corpusDirectory, Path indexDirectory, Embedder embedder) {
@@ -104,14 +112,31 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the index, also when loading is still under way: the index is closed the moment
+     * loading ends, and this waits (bounded) for that, so the index directory's lock is free when
+     * close returns and the next owner (a restarted server, the next test's context) can open it.
+     */
     @Override
     public void close() {
-        if (ready()) {
-            try {
-                loading.join().index().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not close the index", e);
+        CompletableFuture<Void> closed = loading.handle((loaded, failure) -> {
+            if (loaded != null) {
+                try {
+                    loaded.index().close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not close the index", e);
+                }
             }
+            return null;
+        });
+        try {
+            closed.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("the knowledge base was still loading {} after close; its index closes when loading ends", CLOSE_WAIT);
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException("could not close the index", new IOException(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

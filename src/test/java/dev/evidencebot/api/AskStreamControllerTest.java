@@ -29,7 +29,7 @@ class AskStreamControllerTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         List<String[]> events = parse(response.body());
         List<String> names = events.stream().map(event -> event[0]).toList();
-        assertEquals("done", names.get(names.size() - 1));
+        assertEquals("done", names.get(names.size() - 1), "last event: " + events.get(events.size() - 1)[1]);
         assertEquals("citations", names.get(names.size() - 2));
         assertTrue(names.subList(0, names.size() - 2).stream().allMatch("delta"::equals), names.toString());
         assertTrue(names.size() >= 4, "the answer came in several pieces: " + names);
