@@ -79,42 +79,47 @@ final class RelevanceGate {
         boolean askedIsFound = ranked.stream().anyMatch(candidate -> focusCoverage(candidate, asked) > 0);
         boolean ownTopic = askedIsFound && !FollowUpQueries.pointsBack(question);
         Set<String> focus = ownTopic || question.equals(query) ? asked : focusTerms(query);
-        List<RetrievedPassage> passing = new ArrayList<>();
+        // Each candidate's coverage once: every step below compares it.
+        List<Scored> passing = new ArrayList<>();
         for (RetrievedPassage candidate : ranked) {
-            if (passes(candidate, focus)) {
-                passing.add(candidate);
+            Scored scored = new Scored(candidate, focusCoverage(candidate, focus));
+            if (passes(scored)) {
+                passing.add(scored);
             }
         }
         // Evidence first: a sentence the article states without a citation is used only when no
         // cited sentence answers nearly as well.
-        double overallBest = passing.stream().mapToDouble(candidate -> focusCoverage(candidate, focus)).max().orElse(0);
-        boolean citedAnswers = passing.stream().anyMatch(candidate -> candidate.passage().cited()
-                && focusCoverage(candidate, focus) >= CITED_PREFERENCE * overallBest - 1e-9);
+        double overallBest = passing.stream().mapToDouble(Scored::coverage).max().orElse(0);
+        boolean citedAnswers = passing.stream().anyMatch(scored -> scored.candidate().passage().cited()
+                && scored.coverage() >= CITED_PREFERENCE * overallBest - 1e-9);
         if (citedAnswers) {
-            passing.removeIf(candidate -> !candidate.passage().cited());
+            passing.removeIf(scored -> !scored.candidate().passage().cited());
         }
         // When some passage names what the question is about, a passage that names less of it is
         // a weaker answer, however similar its embedding ("Semax ... in patients" resembles every Semax question).
-        double bestCoverage = passing.stream().mapToDouble(candidate -> focusCoverage(candidate, focus)).max().orElse(0);
+        double bestCoverage = passing.stream().mapToDouble(Scored::coverage).max().orElse(0);
         if (bestCoverage > 0) {
-            passing.removeIf(candidate -> focusCoverage(candidate, focus) < bestCoverage - 1e-9);
+            passing.removeIf(scored -> scored.coverage() < bestCoverage - 1e-9);
         }
-        double bestSimilarity = passing.stream().mapToDouble(RetrievedPassage::similarity).max().orElse(0);
+        double bestSimilarity = passing.stream().mapToDouble(scored -> scored.candidate().similarity()).max().orElse(0);
         // A distant runner-up adds words, not answers. Passages that name everything the question
         // names all answer it, so they may trail further; when they only share part of it, the
         // embedding is the judge and the margin is tight.
         double margin = bestCoverage >= 1 - 1e-9 ? settings.fullCoverageMargin() : settings.margin();
-        passing.removeIf(candidate -> candidate.similarity() < bestSimilarity - margin);
-        List<RetrievedPassage> chosen = passing;
-        return chosen.subList(0, Math.min(settings.maxPassages(), chosen.size()));
+        passing.removeIf(scored -> scored.candidate().similarity() < bestSimilarity - margin);
+        return passing.stream().limit(settings.maxPassages()).map(Scored::candidate).toList();
     }
 
-    private boolean passes(RetrievedPassage candidate, Set<String> focus) {
-        if (candidate.similarity() >= settings.strongSimilarity()) {
+    /** A candidate with the share of the question's focus terms it covers. */
+    private record Scored(RetrievedPassage candidate, double coverage) {
+    }
+
+    private boolean passes(Scored scored) {
+        double similarity = scored.candidate().similarity();
+        if (similarity >= settings.strongSimilarity()) {
             return true;
         }
-        return candidate.similarity() >= settings.termSimilarity()
-                && focusCoverage(candidate, focus) >= settings.focusCoverage();
+        return similarity >= settings.termSimilarity() && scored.coverage() >= settings.focusCoverage();
     }
 
     /**
