@@ -40,6 +40,14 @@ public record Article(
         return null;
     }
 
+    /**
+     * Whether the document is itself a study (an abstract, a paper, a PubMed record) rather than an
+     * article that cites studies: it is graded by its own design and its findings cite it.
+     */
+    public boolean primarySource() {
+        return format == Format.JSON_LINES;
+    }
+
     /** The file formats the corpus reads, one reader each. */
     public enum Format { WEB_PAGE_TEXT, MARKDOWN, JSON_LINES }
 }

@@ -11,15 +11,22 @@ import java.util.Map;
  *
  * @param references reference number -> grading of the reference as a whole
  * @param citations  passage id -> (reference number -> grading of that citation)
+ * @param own        the document's own grading when it is a primary source (its findings carry it), else null
  */
 public record GradedArticle(
         Article article,
         Map<Integer, Grading> references,
-        Map<String, Map<Integer, Grading>> citations) {
+        Map<String, Map<Integer, Grading>> citations,
+        Grading own) {
 
     public GradedArticle {
         references = Map.copyOf(references);
         citations = Map.copyOf(citations);
+    }
+
+    /** An article that cites studies: graded through its references only. */
+    public GradedArticle(Article article, Map<Integer, Grading> references, Map<String, Map<Integer, Grading>> citations) {
+        this(article, references, citations, null);
     }
 
     /**
