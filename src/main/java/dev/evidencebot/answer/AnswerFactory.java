@@ -25,16 +25,20 @@ class AnswerFactory {
     }
 
     @Singleton
-    AnswerSettings answerSettings(@Value("${answer.strong-similarity:0.79}") double strongSimilarity,
-                                  @Value("${answer.term-similarity:0.55}") double termSimilarity,
-                                  @Value("${answer.focus-coverage:0.25}") double focusCoverage,
+    AnswerSettings answerSettings(@Value("${answer.relevance-model:}") String relevanceModel,
+                                  @Value("${answer.relevance-threshold:-1}") double threshold,
                                   @Value("${answer.margin:0.06}") double margin,
                                   @Value("${answer.full-coverage-margin:0.15}") double fullCoverageMargin,
                                   @Value("${answer.max-passages:4}") int maxPassages,
                                   @Value("${conversation.max-turns:6}") int maxTurns,
                                   @Value("${conversation.max-conversations:10000}") int maxConversations,
                                   @Value("${conversation.ttl:30m}") Duration ttl) {
-        return new AnswerSettings(new RelevanceGate.RelevanceSettings(strongSimilarity, termSimilarity, focusCoverage, margin, fullCoverageMargin, maxPassages),
+        // The shipped model unless a recalibrated one is configured; a threshold set here moves only the operating point.
+        RelevanceModel model = RelevanceModel.load(relevanceModel);
+        if (threshold >= 0) {
+            model = model.withThreshold(threshold);
+        }
+        return new AnswerSettings(new RelevanceGate.RelevanceSettings(margin, fullCoverageMargin, maxPassages), model,
                 maxTurns, maxConversations, ttl);
     }
 

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 public final class DefaultAnswerService implements AnswerService {
 
     /** How many candidates retrieval hands to the relevance gate. */
-    private static final int CANDIDATES = 20;
+    static final int CANDIDATES = 20;
 
     private final Retriever retriever;
     private final Composer composer;
@@ -43,7 +43,7 @@ public final class DefaultAnswerService implements AnswerService {
         this.retriever = retriever;
         this.composer = composer;
         this.queries = queries;
-        this.gate = new RelevanceGate(corpus, settings.relevance());
+        this.gate = new RelevanceGate(corpus, settings.relevance(), settings.relevanceModel());
         this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
         this.coverage = Coverage.describe(corpus);
     }

@@ -1,66 +1,45 @@
 package dev.evidencebot.answer;
 
 import dev.evidencebot.corpus.Passage;
-import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
-import dev.evidencebot.index.TextTerms;
 import dev.evidencebot.retrieval.RetrievedPassage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which retrieved passages are relevant enough to answer from, and so when to abstain.
- * Retrieval always returns something; this gate is what lets the bot say "the articles do not
- * cover this". A passage passes when the embedding similarity alone is high, or when it is
- * moderate and the passage shares a focus term with the question. Focus terms are the question's
- * terms that are rare in the corpus: "Semax" is in every passage of a Semax article, so it can
- * never by itself make a passage relevant ("Does Semax cure cancer?").
+ * Decides which retrieved passages answer the question, and so when to abstain. Retrieval always
+ * returns something; this gate is what lets the bot say "the articles do not cover this".
+ *
+ * <p>Two steps. First a fitted model ({@link RelevanceModel}, over {@link RelevanceFeatures})
+ * gives each candidate the probability that it answers the question; a passage below the
+ * model's operating point is never used, and when none reaches it the question abstains. The
+ * model and its operating point are fitted on labelled questions nobody here wrote (SciFact,
+ * PubMedQA) plus lay questions over our own articles, by `calibrate`. Then, among the passages
+ * that pass, the answer keeps the ones that name most of what the question names, cited evidence
+ * before uncited statements, and drops a distant runner-up, so an answer is a few sentences that
+ * answer, not every sentence that might.
  */
 final class RelevanceGate {
 
-    /** How much a focus term found only in a neighbouring sentence counts. */
-    private static final double CONTEXT_WEIGHT = 0.5;
     /** A cited sentence covering this share of what the best uncited one covers is preferred to it. */
     private static final double CITED_PREFERENCE = 0.6;
     /** A term in more than this share of passages says nothing about which passage answers. */
     private static final double COMMON_SHARE = 0.2;
-    /** Function words and words of asking, not of topic. Analyzed like passage text so stems match. */
-    private static final Set<String> QUESTION_WORDS = new HashSet<>(TextTerms.of(
-            "about above after again against all am any because been before being below between both down during "
-                    + "each few from further had has have having here him his her hers herself himself itself just "
-                    + "me more most myself nor now off once only other ought out over own same so some than too "
-                    + "under until up very were what's which while whom why yourself yourselves also ever still "
-                    + "what which who whom whose when where why how does do did done can could would should shall may might must "
-                    + "tell me about i you we my your our know anything something any much many more most some "
-                    + "research study studies studied show shows shown evidence effect effects affect article articles "
-                    + "say says said find found finding findings work works help helps take taking use using used "
-                    + "good bad better best get give given"));
+    /** How much a focus term found only in a neighbouring sentence counts. */
+    private static final double CONTEXT_WEIGHT = 0.5;
 
     private final RelevanceSettings settings;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
-    /** Each passage's terms and each heading's, analyzed once here rather than on every question. */
-    private final Map<String, Set<String>> passageTerms = new HashMap<>();
-    private final Map<String, Set<String>> headingTerms = new HashMap<>();
-    private final int passages;
+    private final RelevanceModel model;
+    private final CorpusTerms terms;
+    private final RelevanceFeatures features;
 
-    RelevanceGate(GradedCorpus corpus, RelevanceSettings settings) {
+    RelevanceGate(GradedCorpus corpus, RelevanceSettings settings, RelevanceModel model) {
         this.settings = settings;
-        int count = 0;
-        for (GradedArticle article : corpus.articles()) {
-            for (Passage passage : article.article().passages()) {
-                count++;
-                Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
-                passageTerms.put(passage.id(), terms);
-                headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading)));
-                terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-            }
-        }
-        this.passages = count;
+        this.model = model;
+        this.terms = new CorpusTerms(corpus);
+        this.features = new RelevanceFeatures(terms);
     }
 
     /** The passages to answer from, best first; empty when the corpus does not answer. */
@@ -70,30 +49,29 @@ final class RelevanceGate {
 
     /**
      * As {@link #select(String, List)} for a follow-up retrieved with the standalone query that
-     * carries the conversation: what the person asks now ("What about memory?") names the topic
-     * when any candidate speaks of it; only a question with nothing of its own to find ("Was that
-     * in humans?") is judged by the whole query.
+     * carries the conversation. Only a question that points back ("Was that in humans?") is judged
+     * with the conversation's topic; any other is judged on its own words, so the conversation
+     * never lends relevance to a question on another topic ("What is the capital of France?").
      */
     List<RetrievedPassage> select(String question, String query, List<RetrievedPassage> ranked) {
-        Set<String> asked = focusTerms(question);
-        boolean askedIsFound = ranked.stream().anyMatch(candidate -> focusCoverage(candidate, asked) > 0);
-        boolean ownTopic = askedIsFound && !FollowUpQueries.pointsBack(question);
-        Set<String> focus = ownTopic || question.equals(query) ? asked : focusTerms(query);
-        // Each candidate's coverage once: every step below compares it.
+        String judged = question.equals(query) || !FollowUpQueries.pointsBack(question) ? question : query;
+        Set<String> focus = focusTerms(judged);
+        Set<String> subject = QuestionSubject.of(judged);
         List<Scored> passing = new ArrayList<>();
-        for (RetrievedPassage candidate : ranked) {
-            Scored scored = new Scored(candidate, focusCoverage(candidate, focus));
-            if (passes(scored)) {
-                passing.add(scored);
+        for (Judged candidate : judge(judged, ranked)) {
+            // "Does aspirin help stroke patients?" is not answered by a sentence that never names aspirin
+            boolean namesSubject = subject.isEmpty() || names(candidate.candidate(), subject);
+            if (namesSubject && candidate.probability() >= model.threshold()) {
+                passing.add(new Scored(candidate.candidate(), focusCoverage(candidate.candidate(), focus)));
             }
         }
         // Evidence first: a sentence the article states without a citation is used only when no
         // cited sentence answers nearly as well.
         double overallBest = passing.stream().mapToDouble(Scored::coverage).max().orElse(0);
-        boolean citedAnswers = passing.stream().anyMatch(scored -> scored.candidate().passage().cited()
+        boolean citedAnswers = passing.stream().anyMatch(scored -> evidence(scored.candidate())
                 && scored.coverage() >= CITED_PREFERENCE * overallBest - 1e-9);
         if (citedAnswers) {
-            passing.removeIf(scored -> !scored.candidate().passage().cited());
+            passing.removeIf(scored -> !evidence(scored.candidate()));
         }
         // When some passage names what the question is about, a passage that names less of it is
         // a weaker answer, however similar its embedding ("Semax ... in patients" resembles every Semax question).
@@ -110,57 +88,81 @@ final class RelevanceGate {
         return passing.stream().limit(settings.maxPassages()).map(Scored::candidate).toList();
     }
 
-    /** A candidate with the share of the question's focus terms it covers. */
+    /** Every candidate with the model's probability that it answers the question, in retrieval order. */
+    List<Judged> judge(String question, List<RetrievedPassage> ranked) {
+        RelevanceFeatures.Asked asked = features.asked(question);
+        List<Judged> judged = new ArrayList<>(ranked.size());
+        for (RetrievedPassage candidate : ranked) {
+            double[] values = features.of(asked, candidate);
+            // a question with no topic words of its own ("What is it?") names nothing a passage could answer
+            double probability = asked.empty() ? 0 : model.probability(values);
+            judged.add(new Judged(candidate, values, probability));
+        }
+        return judged;
+    }
+
+    /** A candidate with its features and the model's probability that it answers. */
+    record Judged(RetrievedPassage candidate, double[] features, double probability) {
+    }
+
+    /** A passing candidate with the share of the question's focus terms it covers. */
     private record Scored(RetrievedPassage candidate, double coverage) {
     }
 
-    private boolean passes(Scored scored) {
-        double similarity = scored.candidate().similarity();
-        if (similarity >= settings.strongSimilarity()) {
-            return true;
+    /** Whether the passage, its heading, its article's title or a neighbouring sentence names any of these terms. */
+    private boolean names(RetrievedPassage candidate, Set<String> wanted) {
+        Set<String> heading = terms.heading(candidate.passage(), candidate.article());
+        for (String term : wanted) {
+            if (terms.passage(candidate.passage()).contains(term) || heading.contains(term)) {
+                return true;
+            }
+            for (Passage neighbour : candidate.context()) {
+                if (terms.passage(neighbour).contains(term)) {
+                    return true;
+                }
+            }
         }
-        return similarity >= settings.termSimilarity() && scored.coverage() >= settings.focusCoverage();
+        return false;
+    }
+
+    /** A sentence backed by a study: it cites one, or its document is one. */
+    private static boolean evidence(RetrievedPassage candidate) {
+        return candidate.passage().cited() || candidate.article().article().primarySource();
     }
 
     /**
      * The share of the question's focus terms the passage contains, read with its heading and its
      * neighbouring sentences (the sentence after "In one preclinical study ..." is the one that says
-     * "rats"). A share, not a count: one word in common out of five ("ignore previous instructions
-     * ...") is chance, one out of two is topic.
+     * "rats"). A share, not a count: one word in common out of five is chance, one out of two is topic.
      */
     private double focusCoverage(RetrievedPassage candidate, Set<String> focus) {
         if (focus.isEmpty()) {
             return 0;
         }
-        Set<String> sentence = terms(candidate.passage());
-        Set<String> heading = headingTerms.getOrDefault(heading(candidate.passage()), Set.of());
+        Set<String> sentence = terms.passage(candidate.passage());
+        Set<String> heading = terms.heading(candidate.passage(), candidate.article());
         double covered = 0;
         for (String term : focus) {
             if (sentence.contains(term) || heading.contains(term)) {
                 covered += 1;
-            } else if (candidate.context().stream().anyMatch(neighbour -> terms(neighbour).contains(term))) {
-                // A term only a neighbour says counts half: the neighbour, not this sentence, says it.
-                covered += CONTEXT_WEIGHT;
+            } else {
+                for (Passage neighbour : candidate.context()) {
+                    if (terms.passage(neighbour).contains(term)) {
+                        covered += CONTEXT_WEIGHT;
+                        break;
+                    }
+                }
             }
         }
         return covered / focus.size();
     }
 
-    private static String heading(Passage passage) {
-        return passage.section() == null ? "" : passage.section();
-    }
-
-    private Set<String> terms(Passage passage) {
-        Set<String> terms = passageTerms.get(passage.id());
-        return terms != null ? terms : Set.copyOf(TextTerms.of(passage.text()));
-    }
-
+    /** The question's topic terms that are rare in the corpus: "Semax" in a Semax article says nothing. */
     Set<String> focusTerms(String query) {
-        Set<String> focus = new HashSet<>();
-        for (String term : TextTerms.of(query)) {
-            int df = documentFrequency.getOrDefault(term, 0);
-            boolean common = passages > 0 && df > COMMON_SHARE * passages;
-            if (!common && !QUESTION_WORDS.contains(term)) {
+        Set<String> focus = new java.util.LinkedHashSet<>();
+        for (String term : CorpusTerms.topicTerms(query)) {
+            boolean common = terms.passages() > 0 && terms.documentFrequency(term) > COMMON_SHARE * terms.passages();
+            if (!common) {
                 focus.add(term);
             }
         }
@@ -168,16 +170,11 @@ final class RelevanceGate {
     }
 
     /**
-     * The gate's calibration. Similarities are the embedding model's cosines, so the thresholds
-     * belong to one model; `eval` reports the figures they were chosen from.
+     * How an answer is cut from the passages that pass.
      *
-     * @param strongSimilarity a passage this similar is relevant whatever words it uses
-     * @param termSimilarity   a passage this similar is relevant when it shares a focus term
-     * @param focusCoverage    the share of the question's focus terms such a passage must contain
-     * @param margin           how far below the best similarity a passage may fall and still be used
+     * @param margin             how far below the best similarity a passage may fall and still be used
      * @param fullCoverageMargin the same, when the passages contain every focus term of the question
      */
-    record RelevanceSettings(double strongSimilarity, double termSimilarity, double focusCoverage, double margin,
-                             double fullCoverageMargin, int maxPassages) {
+    record RelevanceSettings(double margin, double fullCoverageMargin, int maxPassages) {
     }
 }

@@ -7,12 +7,14 @@ import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.corpus.Section;
 import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.index.CachingEmbedder;
 import dev.evidencebot.index.Embedder;
 import dev.evidencebot.index.IndexReport;
 import dev.evidencebot.index.PassageIndex;
 import dev.evidencebot.llm.Embedders;
 import dev.evidencebot.retrieval.HybridRetriever;
 import dev.evidencebot.retrieval.RetrievedPassage;
+import dev.evidencebot.cli.BeirData.Query;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,9 +62,6 @@ public final class BeirBenchmark {
 
     /** The three modes side by side. */
     record Result(Scores bm25, Scores vector, Scores hybrid) {
-    }
-
-    private record Query(String id, String text, Set<String> relevant) {
     }
 
     public static void main(String[] args) {
@@ -124,13 +123,14 @@ public final class BeirBenchmark {
     private int benchmark(Path beir, String split, String model, boolean sentences, boolean asJson,
                           boolean sweep, Path indexDir, PrintStream out) {
         List<Article> articles = readCorpus(beir.resolve("corpus.jsonl"), sentences);
-        List<Query> queries = readQueries(beir.resolve("queries.jsonl"), beir.resolve("qrels/" + split + ".tsv"));
+        List<Query> queries = BeirData.queries(beir, split);
         List<GradedArticle> graded = new ArrayList<>(articles.size());
         for (Article article : articles) {
             graded.add(new GradedArticle(article, Map.of(), Map.of()));
         }
         GradedCorpus corpus = new GradedCorpus(graded, List.of());
-        Embedder embedder = Embedders.named(model);
+        // the same on-disk cache as the server and the other benchmarks: a re-run embeds nothing
+        Embedder embedder = CachingEmbedder.passagesAndQueries(Embedders.named(model), Path.of("data", "embeddings"));
         try (PassageIndex index = indexDir == null
                 ? PassageIndex.inMemory(embedder)
                 : PassageIndex.open(indexDir, embedder)) {
@@ -278,7 +278,7 @@ public final class BeirBenchmark {
                     continue;
                 }
                 JsonNode doc = json.readTree(line);
-                String id = required(doc, "_id", file, lineNumber);
+                String id = BeirData.required(doc, "_id", file, lineNumber);
                 String title = doc.path("title").asText("");
                 String text = doc.path("text").asText("");
                 articles.add(article(id, title, text, sentences, file.getFileName().toString(), lineNumber));
@@ -313,66 +313,4 @@ public final class BeirBenchmark {
                 List.of(new Section(title, List.of(text))), passages, List.of());
     }
 
-    private List<Query> readQueries(Path queriesFile, Path qrelsFile) {
-        if (!Files.exists(qrelsFile)) {
-            throw new IllegalArgumentException("no judgments at " + qrelsFile);
-        }
-        Map<String, Set<String>> relevant = new LinkedHashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(qrelsFile, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(qrelsFile + " is empty; expected a header and query-id/corpus-id/score lines");
-            }
-            String line;
-            int lineNumber = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                if (columns.length < 3) {
-                    throw new IllegalArgumentException(qrelsFile + ":" + lineNumber
-                            + ": expected query-id, corpus-id and score separated by tabs, got '" + line + "'");
-                }
-                if (Integer.parseInt(columns[2].trim()) > 0) {
-                    relevant.computeIfAbsent(columns[0].trim(), q -> new LinkedHashSet<>()).add(columns[1].trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read judgments " + qrelsFile, e);
-        }
-        Map<String, String> texts = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(queriesFile, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    JsonNode query = json.readTree(line);
-                    texts.put(required(query, "_id", queriesFile, lineNumber), query.path("text").asText(""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read BEIR queries " + queriesFile, e);
-        }
-        List<Query> queries = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> judged : relevant.entrySet()) {
-            String text = texts.get(judged.getKey());
-            if (text == null) {
-                throw new IllegalArgumentException(qrelsFile + " judges query " + judged.getKey()
-                        + ", which " + queriesFile + " does not contain");
-            }
-            queries.add(new Query(judged.getKey(), text, judged.getValue()));
-        }
-        return queries;
-    }
-
-    private static String required(JsonNode node, String field, Path file, int line) {
-        JsonNode value = node.get(field);
-        if (value == null || value.asText().isEmpty()) {
-            throw new IllegalArgumentException(file + ":" + line + ": missing \"" + field + "\"");
-        }
-        return value.asText();
-    }
 }

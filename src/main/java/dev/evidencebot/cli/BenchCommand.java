@@ -46,6 +46,9 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
+        if (args.contains("--answerability")) {
+            return AnswerabilityBenchmark.run(args, out);
+        }
         if (args.contains("--beir")) {
             return BeirBenchmark.run(args, out);
         }

@@ -21,6 +21,10 @@ public final class Cli {
               bench --verify          latency the sentence gate adds to a model's answer (10,000 runs)
               bench --beir DIR [--split test|train] [--json] [--model NAME]
                                       nDCG@10 and Recall@100 on a BEIR-format data set
+              bench --answerability DIR [--split NAME] [--json] [--with CORPUS_DIR]
+                                      answers when the corpus answers, abstains when it does not
+              calibrate [--beir DIR[:SPLIT]]... [--questions FILE [--corpus DIR]]... [--out FILE]
+                                      fit the relevance decision on labelled questions
             """;
 
     private Cli() {
@@ -33,6 +37,7 @@ public final class Cli {
         commands.put("ask", new AskCommand());
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
+        commands.put("calibrate", new CalibrateCommand());
         Command command = commands.get(args[0]);
         if (command == null) {
             err.println("unknown command: " + args[0]);

@@ -19,6 +19,11 @@ final class Contexts {
         return ApplicationContext.builder().deduceEnvironment(false).start();
     }
 
+    /** The same, with these properties over the configuration (a benchmark's own corpus and index). */
+    static ApplicationContext start(java.util.Map<String, Object> properties) {
+        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+    }
+
     static KnowledgeBase.Loaded loaded(ApplicationContext context) {
         return context.getBean(KnowledgeBase.class).await(LOAD_TIMEOUT);
     }

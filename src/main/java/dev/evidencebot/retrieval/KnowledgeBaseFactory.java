@@ -1,5 +1,6 @@
 package dev.evidencebot.retrieval;
 
+import dev.evidencebot.index.CachingEmbedder;
 import dev.evidencebot.index.Embedder;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -13,15 +14,22 @@ import java.nio.file.Path;
 @Factory
 class KnowledgeBaseFactory {
 
+    /** The embedding cache's folder under data.path (env DATA_PATH). */
+    static final String EMBEDDINGS = "embeddings";
+
     // @Context: loading starts with the application, not on the first question.
     @Context
     @Bean(preDestroy = "close")
     KnowledgeBase knowledgeBase(@Value("${corpus.path:corpus}") String corpusPath,
                                 @Value("${index.path:data/index}") String indexPath,
+                                @Value("${data.path:data}") String dataPath,
                                 @Value("${app.base-dir:}") String baseDir,
                                 BeanProvider<Embedder> embedder) {
         // Relative paths resolve against app.base-dir when set (mn:run starts the app inside target/).
         Path base = Path.of(baseDir);
-        return new KnowledgeBase(base.resolve(corpusPath), base.resolve(indexPath), embedder::get);
+        Path vectors = base.resolve(dataPath).resolve(EMBEDDINGS);
+        // Vectors outlive the index: a rebuild after one article changed embeds only that article's new sentences.
+        return new KnowledgeBase(base.resolve(corpusPath), base.resolve(indexPath),
+                () -> CachingEmbedder.passages(embedder.get(), vectors));
     }
 }

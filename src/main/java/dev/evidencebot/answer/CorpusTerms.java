@@ -1,0 +1,107 @@
+package dev.evidencebot.answer;
+
+import dev.evidencebot.corpus.Passage;
+import dev.evidencebot.evidence.GradedArticle;
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.index.TextTerms;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The corpus' vocabulary as the relevance decision reads it: each passage's terms, each heading's
+ * and title's, and how many passages contain each term (its rarity). Analyzed once per corpus,
+ * never per question.
+ */
+final class CorpusTerms {
+
+    /** Function words and words of asking, not of topic. Analyzed like passage text so stems match. */
+    private static final Set<String> QUESTION_WORDS = new HashSet<>(TextTerms.of(
+            "about above after again against all am any because been before being below between both down during "
+                    + "each few from further had has have having here him his her hers herself himself itself just "
+                    + "me more most myself nor now off once only other ought out over own same so some than too "
+                    + "under until up very were what's which while whom why yourself yourselves also ever still "
+                    + "what which who whom whose when where why how does do did done can could would should shall may might must "
+                    + "tell me about i you we my your our know anything something any much many more most some "
+                    + "research study studies studied show shows shown evidence effect effects affect article articles "
+                    + "say says said find found finding findings work works help helps take taking took use using used "
+                    + "good bad better best get give given"));
+
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, Set<String>> passageTerms = new HashMap<>();
+    private final Map<String, Set<String>> headingTerms = new HashMap<>();
+    private final Map<String, Set<String>> titleTerms = new HashMap<>();
+    private final int passages;
+
+    CorpusTerms(GradedCorpus corpus) {
+        int count = 0;
+        for (GradedArticle graded : corpus.articles()) {
+            titleTerms.put(graded.article().id(), Set.copyOf(TextTerms.of(nullToEmpty(graded.article().title()))));
+            for (Passage passage : graded.article().passages()) {
+                count++;
+                Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
+                passageTerms.put(passage.id(), terms);
+                headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading)));
+                terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+            }
+        }
+        // A word only a title or heading says still belongs to the corpus: it is not "never named".
+        for (Map<String, Set<String>> labels : java.util.List.of(titleTerms, headingTerms)) {
+            labels.values().forEach(terms -> terms.forEach(term -> documentFrequency.putIfAbsent(term, 1)));
+        }
+        this.passages = count;
+    }
+
+    /** The question's topic terms: its analyzed words less the words of asking, in order, no repeats. */
+    static Set<String> topicTerms(String question) {
+        Set<String> terms = new LinkedHashSet<>(TextTerms.of(question));
+        terms.removeAll(QUESTION_WORDS);
+        return terms;
+    }
+
+    /** BM25's inverse document frequency over passages; a term the corpus never uses is as rare as can be. */
+    double idf(String term) {
+        int df = documentFrequency.getOrDefault(term, 0);
+        return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+    }
+
+    /** Whether any passage, heading or title of the corpus uses the term. */
+    boolean known(String term) {
+        return documentFrequency.containsKey(term);
+    }
+
+    int documentFrequency(String term) {
+        return documentFrequency.getOrDefault(term, 0);
+    }
+
+    int passages() {
+        return passages;
+    }
+
+    Set<String> passage(Passage passage) {
+        Set<String> terms = passageTerms.get(passage.id());
+        return terms != null ? terms : Set.copyOf(TextTerms.of(passage.text()));
+    }
+
+    Set<String> heading(Passage passage, GradedArticle article) {
+        Set<String> heading = headingTerms.getOrDefault(heading(passage), Set.of());
+        Set<String> title = titleTerms.getOrDefault(article.article().id(), Set.of());
+        if (title.isEmpty()) {
+            return heading;
+        }
+        Set<String> both = new HashSet<>(heading);
+        both.addAll(title);
+        return both;
+    }
+
+    private static String heading(Passage passage) {
+        return passage.section() == null ? "" : passage.section();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.evidencebot.answer;
+
+import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.retrieval.RetrievedPassage;
+import dev.evidencebot.retrieval.Retriever;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/**
+ * Fits the relevance model on labelled questions: for each question, the candidates the product's
+ * retriever hands the gate, each labelled "answers" or not, become (features, label) pairs. The
+ * fit is cross-validated by question, so no fold ever sees a question it is scored on, and the
+ * folds are drawn with a fixed seed so a re-run gives the same figures.
+ *
+ * <p>The operating point is chosen for honesty on the out-of-fold predictions: each question is
+ * scored twice, once as asked (its answering passages among the candidates) and once with them
+ * withheld (only the other candidates), and the threshold that costs least wins, a wrong answer
+ * costing {@code wrongCost} abstentions.
+ */
+public final class RelevanceCalibration {
+
+    /** How many candidates the gate sees per question: as many as the answer pipeline retrieves. */
+    public static final int CANDIDATES = DefaultAnswerService.CANDIDATES;
+
+    private RelevanceCalibration() {
+    }
+
+    /** A question with the rule that tells which of its candidates answer it. */
+    public record LabelledQuestion(String source, String id, String question, Predicate<RetrievedPassage> answers) {
+    }
+
+    /** One question's candidates as features, with labels. */
+    public record QuestionPairs(String source, String id, List<double[]> features, List<Boolean> labels) {
+
+        boolean answerable() {
+            return labels.contains(true);
+        }
+    }
+
+    /** Retrieves each question's candidates over the corpus and turns them into labelled pairs. */
+    public static List<QuestionPairs> collect(GradedCorpus corpus, Retriever retriever, List<LabelledQuestion> questions) {
+        RelevanceGate gate = new RelevanceGate(corpus, new RelevanceGate.RelevanceSettings(0, 0, 1), unfitted());
+        List<QuestionPairs> pairs = new ArrayList<>(questions.size());
+        for (LabelledQuestion question : questions) {
+            List<double[]> features = new ArrayList<>();
+            List<Boolean> labels = new ArrayList<>();
+            for (RelevanceGate.Judged judged : gate.judge(question.question(),
+                    retriever.retrieve(question.question(), CANDIDATES))) {
+                features.add(judged.features());
+                labels.add(question.answers().test(judged.candidate()));
+            }
+            pairs.add(new QuestionPairs(question.source(), question.id(), features, labels));
+        }
+        return pairs;
+    }
+
+    /** The figures of one threshold over the out-of-fold predictions. */
+    public record Point(double threshold, double pairPrecision, double pairRecall, double presentAnswered,
+                        double presentWrong, double withheldAbstained, double cost) {
+
+        public String format() {
+            return String.format(Locale.ROOT, "%.2f  pair P %.3f R %.3f | asked: cited a right passage %5.1f%%, "
+                            + "answered wrongly %5.1f%% | withheld: abstained %5.1f%%",
+                    threshold, pairPrecision, pairRecall, 100 * presentAnswered, 100 * presentWrong, 100 * withheldAbstained);
+        }
+    }
+
+    /** The fitted model, its cross-validation curve and per-fold figures at the chosen point. */
+    public record Result(RelevanceModel model, List<Point> curve, Point chosen, List<Point> folds,
+                         int questions, int pairs) {
+    }
+
+    public static Result fit(List<QuestionPairs> questions, int folds, long seed, double l2, double wrongCost,
+                             String embedder, String fittedOn) {
+        List<QuestionPairs> shuffled = shuffled(questions, seed);
+        // out-of-fold probabilities, per question, per candidate
+        List<double[]> outOfFold = new ArrayList<>(Collections.nCopies(shuffled.size(), null));
+        List<Integer> foldOf = new ArrayList<>();
+        for (int q = 0; q < shuffled.size(); q++) {
+            foldOf.add(foldOf(q, folds));
+        }
+        for (int fold = 0; fold < folds; fold++) {
+            List<QuestionPairs> training = new ArrayList<>();
+            for (int q = 0; q < shuffled.size(); q++) {
+                if (foldOf.get(q) != fold) {
+                    training.add(shuffled.get(q));
+                }
+            }
+            RelevanceModel model = train(training, l2, embedder, fittedOn);
+            for (int q = 0; q < shuffled.size(); q++) {
+                if (foldOf.get(q) == fold) {
+                    outOfFold.set(q, probabilities(model, shuffled.get(q)));
+                }
+            }
+        }
+        List<Point> curve = new ArrayList<>();
+        Point best = null;
+        for (int step = 1; step < 100; step++) {
+            Point point = point(shuffled, outOfFold, step / 100.0, wrongCost, q -> true);
+            curve.add(point);
+            if (best == null || point.cost() < best.cost() - 1e-12) {
+                best = point;
+            }
+        }
+        double threshold = best.threshold();
+        List<Point> perFold = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            int f = fold;
+            perFold.add(point(shuffled, outOfFold, threshold, wrongCost, q -> foldOf.get(q) == f));
+        }
+        RelevanceModel model = train(shuffled, l2, embedder, fittedOn).withThreshold(threshold);
+        int pairs = questions.stream().mapToInt(q -> q.labels().size()).sum();
+        return new Result(model, curve, best, perFold, questions.size(), pairs);
+    }
+
+    /** The questions in the order folds are dealt from: a fixed seed, so a re-run gives the same folds. */
+    static List<QuestionPairs> shuffled(List<QuestionPairs> questions, long seed) {
+        List<QuestionPairs> shuffled = new ArrayList<>(questions);
+        Collections.shuffle(shuffled, new Random(seed));
+        return shuffled;
+    }
+
+    /** A question's fold, by its place in the shuffled order: a question (all its pairs) is in exactly one fold. */
+    static int foldOf(int shuffledIndex, int folds) {
+        return shuffledIndex % folds;
+    }
+
+    private static Point point(List<QuestionPairs> questions, List<double[]> probabilities, double threshold,
+                               double wrongCost, java.util.function.IntPredicate included) {
+        int truePositives = 0;
+        int predicted = 0;
+        int positives = 0;
+        int asked = 0;
+        int answered = 0;
+        int wrong = 0;
+        int withheld = 0;
+        int abstained = 0;
+        double cost = 0;
+        for (int q = 0; q < questions.size(); q++) {
+            if (!included.test(q)) {
+                continue;
+            }
+            QuestionPairs question = questions.get(q);
+            double[] p = probabilities.get(q);
+            double bestRight = 0;
+            double bestWrong = 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean label = question.labels().get(i);
+                positives += label ? 1 : 0;
+                if (p[i] >= threshold) {
+                    predicted++;
+                    truePositives += label ? 1 : 0;
+                }
+                if (label) {
+                    bestRight = Math.max(bestRight, p[i]);
+                } else {
+                    bestWrong = Math.max(bestWrong, p[i]);
+                }
+            }
+            boolean wrongPasses = bestWrong >= threshold;
+            if (question.answerable()) {
+                asked++;
+                if (bestRight >= threshold) {
+                    answered++;
+                } else if (wrongPasses) {
+                    wrong++;
+                    cost += wrongCost;
+                } else {
+                    cost += 1;
+                }
+            }
+            // the same question with its answers withheld: only the other candidates remain
+            withheld++;
+            if (wrongPasses) {
+                cost += wrongCost;
+            } else {
+                abstained++;
+            }
+        }
+        return new Point(threshold, predicted == 0 ? 1 : (double) truePositives / predicted,
+                positives == 0 ? 0 : (double) truePositives / positives,
+                asked == 0 ? 0 : (double) answered / asked, asked == 0 ? 0 : (double) wrong / asked,
+                withheld == 0 ? 0 : (double) abstained / withheld, cost);
+    }
+
+    private static double[] probabilities(RelevanceModel model, QuestionPairs question) {
+        double[] p = new double[question.features().size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = model.probability(question.features().get(i));
+        }
+        return p;
+    }
+
+    private static RelevanceModel train(List<QuestionPairs> questions, double l2, String embedder, String fittedOn) {
+        int d = RelevanceFeatures.NAMES.size();
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (QuestionPairs question : questions) {
+            rows.addAll(question.features());
+            question.labels().forEach(label -> labels.add(label ? 1 : 0));
+        }
+        double[] means = new double[d];
+        double[] scales = new double[d];
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                means[j] += row[j] / rows.size();
+            }
+        }
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                scales[j] += (row[j] - means[j]) * (row[j] - means[j]) / rows.size();
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scales[j] = scales[j] > 1e-12 ? Math.sqrt(scales[j]) : 1;
+        }
+        double[][] x = new double[rows.size()][];
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] z = new double[d];
+            for (int j = 0; j < d; j++) {
+                z[j] = (rows.get(i)[j] - means[j]) / scales[j];
+            }
+            x[i] = z;
+            y[i] = labels.get(i);
+        }
+        double[] weights = LogisticRegression.fit(x, y, l2);
+        return new RelevanceModel(embedder, RelevanceFeatures.NAMES, means, scales, weights, 0.5, fittedOn);
+    }
+
+    /** A model that scores nothing: collecting features needs the gate's feature code, not a fit. */
+    private static RelevanceModel unfitted() {
+        int d = RelevanceFeatures.NAMES.size();
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
+        return new RelevanceModel("none", RelevanceFeatures.NAMES, new double[d], ones, new double[d + 1], 1, "nothing");
+    }
+}

@@ -1,0 +1,181 @@
+package dev.evidencebot.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An {@link Embedder} that remembers every vector on disk, keyed by the model's name and a hash of
+ * the text: a rebuild, a re-run of a benchmark or a corpus with one article changed embeds only
+ * the texts it has never seen. One append-only file per model ({@code <model>.vectors}) of
+ * fixed-size records: 32 bytes of SHA-256, then the vector's floats. A record cut short by a crash
+ * is ignored on the next open, so the file never needs repair.
+ *
+ * <p>Queries are remembered only when asked to: a benchmark re-asks the same thousand questions,
+ * while a server should not keep what its visitors type.
+ */
+public final class CachingEmbedder implements Embedder {
+
+    private static final String SUFFIX = ".vectors";
+    private static final int HASH_BYTES = 32;
+
+    private final Embedder model;
+    private final boolean cacheQueries;
+    private final Path file;
+    private final int recordBytes;
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private final Object appending = new Object();
+
+    private CachingEmbedder(Embedder model, Path directory, boolean cacheQueries) {
+        this.model = model;
+        this.cacheQueries = cacheQueries;
+        this.file = directory.resolve(model.name().replaceAll("[^A-Za-z0-9._-]", "_") + SUFFIX);
+        this.recordBytes = HASH_BYTES + Float.BYTES * model.dimensions();
+        try {
+            Files.createDirectories(directory);
+            load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the embedding cache " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** Passages cached under this directory; queries embedded fresh each time (a server). */
+    public static CachingEmbedder passages(Embedder model, Path directory) {
+        return new CachingEmbedder(model, directory, false);
+    }
+
+    /** Passages and queries cached (benchmarks and calibration, which repeat both). */
+    public static CachingEmbedder passagesAndQueries(Embedder model, Path directory) {
+        return new CachingEmbedder(model, directory, true);
+    }
+
+    /** How many vectors the cache holds. */
+    public int size() {
+        return vectors.size();
+    }
+
+    @Override
+    public int dimensions() {
+        return model.dimensions();
+    }
+
+    @Override
+    public String name() {
+        return model.name();
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        if (!cacheQueries) {
+            return model.embedQuery(query);
+        }
+        String key = key("query", query);
+        float[] cached = vectors.get(key);
+        if (cached != null) {
+            return cached.clone();
+        }
+        float[] vector = model.embedQuery(query);
+        store(List.of(key), List.of(vector));
+        return vector.clone();
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> passages) {
+        List<float[]> result = new ArrayList<>(passages.size());
+        List<String> missingTexts = new ArrayList<>();
+        List<String> missingKeys = new ArrayList<>();
+        List<Integer> missingAt = new ArrayList<>();
+        for (String passage : passages) {
+            String key = key("passage", passage);
+            float[] cached = vectors.get(key);
+            result.add(cached == null ? null : cached.clone());
+            if (cached == null) {
+                missingTexts.add(passage);
+                missingKeys.add(key);
+                missingAt.add(result.size() - 1);
+            }
+        }
+        if (!missingTexts.isEmpty()) {
+            List<float[]> embedded = model.embedPassages(missingTexts);
+            if (embedded.size() != missingTexts.size()) {
+                throw new IllegalStateException("embedder " + model.name() + " returned " + embedded.size()
+                        + " vectors for " + missingTexts.size() + " texts");
+            }
+            store(missingKeys, embedded);
+            for (int i = 0; i < missingAt.size(); i++) {
+                result.set(missingAt.get(i), embedded.get(i).clone());
+            }
+        }
+        return result;
+    }
+
+    private void store(List<String> keys, List<float[]> embedded) {
+        ByteBuffer buffer = ByteBuffer.allocate(recordBytes * keys.size()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < keys.size(); i++) {
+            float[] vector = embedded.get(i);
+            if (vector.length != model.dimensions()) {
+                throw new IllegalStateException("embedder " + model.name() + " returned " + vector.length
+                        + " dimensions, expected " + model.dimensions());
+            }
+            buffer.put(HexFormat.of().parseHex(keys.get(i)));
+            for (float value : vector) {
+                buffer.putFloat(value);
+            }
+            vectors.put(keys.get(i), vector.clone());
+        }
+        buffer.flip();
+        synchronized (appending) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                // the vectors are still right in memory; only the next run pays for them again
+                throw new UncheckedIOException("cannot append to the embedding cache " + file.toAbsolutePath(), e);
+            }
+        }
+    }
+
+    private void load() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int records = all.remaining() / recordBytes;  // a partial last record (a crash mid-append) is skipped
+        byte[] hash = new byte[HASH_BYTES];
+        for (int r = 0; r < records; r++) {
+            all.get(hash);
+            float[] vector = new float[model.dimensions()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = all.getFloat();
+            }
+            vectors.put(HexFormat.of().formatHex(hash), vector);
+        }
+    }
+
+    /** The kind is in the key: a query and a passage with the same words embed differently (BGE's query prefix). */
+    private static String key(String kind, String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(kind.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}
