@@ -153,7 +153,8 @@ public final class DefaultAnswerService implements AnswerService {
         return question.text().strip();
     }
 
-    private static Citation citation(int marker, Source source) {
+    /** The citation /api/ask carries for the source shown as [marker]. */
+    static Citation citation(int marker, Source source) {
         GradedArticle graded = source.retrieved().article();
         Citation.ArticleRef article = new Citation.ArticleRef(graded.article().id(), ArticleTitles.of(graded.article()),
                 graded.article().url());
