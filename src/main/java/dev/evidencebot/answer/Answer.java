@@ -9,7 +9,7 @@ import java.util.List;
  * @param answer         markdown; each sentence stating a finding ends with [n] markers, and the
  *                       last line is "Evidence level: words — summary"
  * @param citations      one entry per marker number used in the text, numbered 1..n in order
- * @param composer       "extractive" or "llm"
+ * @param composer       "extractive" or "llm"; "gradings" when the system answered a question about the evidence itself
  * @param fallbackReason why a configured language model was not used for this answer, else null
  */
 public record Answer(

@@ -1,15 +1,14 @@
 package dev.evidencebot.answer;
 
-import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.corpus.Reference;
 import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
-import dev.evidencebot.evidence.Grading;
 import dev.evidencebot.retrieval.RetrievedPassage;
 import dev.evidencebot.retrieval.Retriever;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,6 +22,10 @@ import java.util.function.Consumer;
  * (it abstained, or everything it wrote failed the checks) while the relevance gate judged the
  * sources relevant, the extractive composer answers from the same sources. The gate's judgement
  * is the better signal for recall, and quoting the articles cannot state anything they do not.
+ *
+ * <p>A question about the evidence itself ("Was that in humans?", {@link EvidenceQuestions}) is
+ * answered from the gradings of the sources on its topic ({@link EvidenceTopics}) by the system
+ * ({@link GradingsComposer}), not by quoting: its first word is the verdict.
  */
 public final class DefaultAnswerService implements AnswerService {
 
@@ -36,7 +39,12 @@ public final class DefaultAnswerService implements AnswerService {
     private final RelevanceGate gate;
     private final ConversationMemory memory;
     private final EvidenceSummarizer summarizer = new EvidenceSummarizer();
-    private final String coverage;
+    private final GradingsComposer gradings = new GradingsComposer();
+    private final EvidenceTopics topics;
+    private final GradedCorpus corpus;
+    /** A corpus of one article is described the same way for every question, so once. */
+    private final boolean single;
+    private final String corpusCoverage;
 
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
                          AnswerSettings settings) {
@@ -45,7 +53,10 @@ public final class DefaultAnswerService implements AnswerService {
         this.queries = queries;
         this.gate = new RelevanceGate(corpus, settings.relevance(), settings.relevanceModel());
         this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
-        this.coverage = Coverage.describe(corpus);
+        this.corpus = corpus;
+        this.topics = new EvidenceTopics(retriever, gate, queries, corpus);
+        this.single = corpus.articles().size() <= 1;
+        this.corpusCoverage = Coverage.describe(corpus);
     }
 
     @Override
@@ -63,18 +74,27 @@ public final class DefaultAnswerService implements AnswerService {
         String conversationId = question.conversationId() == null ? UUID.randomUUID().toString() : question.conversationId();
         List<Turn> history = memory.recent(conversationId);
 
-        String query = queries.transform(text, history);
-        List<RetrievedPassage> relevant = gate.select(text, query, retriever.retrieve(query, CANDIDATES));
+        Optional<EvidenceQuestions.EvidenceQuestion> evidenceQuestion = EvidenceQuestions.read(text);
+        Retrieval retrieval = evidenceQuestion.isPresent()
+                ? topics.find(text, evidenceQuestion.get(), history, CANDIDATES)
+                : retrieve(text, history);
         boolean advice = AdviceRequests.asksForAdvice(text);
-        List<Source> sources = number(relevant);
+        List<Source> sources = SourceNumbering.number(retrieval.relevant(), retrieval.ranked());
+        String coverage = single ? corpusCoverage : Coverage.describe(corpus, retrieval.ranked());
 
         GroundedSentences grounded = new GroundedSentences(sources, AnswerTexts.withoutFindings(), deltas);
         Composition composition = new Composition(text, sources, history, advice, coverage, streamed);
-        Composed composed = composer.compose(composition, grounded);
-        if (!grounded.grounded() && !sources.isEmpty() && !ExtractiveComposer.NAME.equals(composed.composer())) {
-            String reason = composed.fallbackReason() != null ? composed.fallbackReason()
-                    : "model answer had no sentence supported by the sources";
-            composed = new Composed(fallback.compose(composition, grounded).composer(), reason);
+        Composed composed;
+        if (evidenceQuestion.isPresent() && !sources.isEmpty()) {
+            // What the evidence is, is the grader's to say: no composer rephrases it.
+            composed = gradings.compose(evidenceQuestion.get().kind(), retrieval.topic(), sources, grounded);
+        } else {
+            composed = composer.compose(composition, grounded);
+            if (!grounded.grounded() && !sources.isEmpty() && !ExtractiveComposer.NAME.equals(composed.composer())) {
+                String reason = composed.fallbackReason() != null ? composed.fallbackReason()
+                        : "model answer had no sentence supported by the sources";
+                composed = new Composed(fallback.compose(composition, grounded).composer(), reason);
+            }
         }
         boolean abstained = !grounded.grounded();
         if (abstained && !saysNotCovered(grounded.text())) {
@@ -102,10 +122,17 @@ public final class DefaultAnswerService implements AnswerService {
         for (int i = 0; i < cited.size(); i++) {
             citations.add(citation(i + 1, cited.get(i)));
         }
-        memory.remember(conversationId, new Turn(text, query, answer.toString(),
+        memory.remember(conversationId, new Turn(text, retrieval.query(), answer.toString(),
                 cited.stream().map(source -> source.retrieved().passage().id()).distinct().toList()));
         return new Answer(UUID.randomUUID().toString(), conversationId, answer.toString(), abstained, evidence,
                 citations, composed.composer(), composed.fallbackReason());
+    }
+
+    /** A question about a finding: the standalone query, retrieved, then judged by the gate. */
+    private Retrieval retrieve(String text, List<Turn> history) {
+        String query = queries.transform(text, history);
+        List<RetrievedPassage> ranked = retriever.retrieve(query, CANDIDATES);
+        return new Retrieval(query, text, ranked, gate.select(text, query, ranked));
     }
 
     private static boolean saysNotCovered(String text) {
@@ -126,32 +153,11 @@ public final class DefaultAnswerService implements AnswerService {
         return question.text().strip();
     }
 
-    /** One source per (passage, reference) pair; a passage with no marker is one source with no reference. */
-    private static List<Source> number(List<RetrievedPassage> relevant) {
-        List<Source> sources = new ArrayList<>();
-        for (RetrievedPassage retrieved : relevant) {
-            Passage passage = retrieved.passage();
-            if (InstructionScreen.addressesAnAssistant(passage.text())) {
-                continue; // an instruction planted in an article is no finding, whoever would read it
-            }
-            GradedArticle article = retrieved.article();
-            if (!passage.cited()) {
-                sources.add(new Source(sources.size() + 1, retrieved, null, Grading.uncited()));
-                continue;
-            }
-            for (int number : passage.markers()) {
-                Reference reference = article.article().reference(number);
-                if (reference != null) {
-                    sources.add(new Source(sources.size() + 1, retrieved, reference, article.citation(passage, number)));
-                }
-            }
-        }
-        return sources;
-    }
-
-    private static Citation citation(int marker, Source source) {
+    /** The citation /api/ask carries for the source shown as [marker]. */
+    static Citation citation(int marker, Source source) {
         GradedArticle graded = source.retrieved().article();
-        Citation.ArticleRef article = new Citation.ArticleRef(graded.article().id(), graded.article().title(), graded.article().url());
+        Citation.ArticleRef article = new Citation.ArticleRef(graded.article().id(), ArticleTitles.of(graded.article()),
+                graded.article().url());
         Reference reference = source.reference();
         Citation.ReferenceRef ref = reference == null ? null : new Citation.ReferenceRef(reference.number(), reference.text(),
                 reference.title(), reference.year(), reference.url(), reference.pmid(), reference.doi());

@@ -6,9 +6,11 @@ import dev.evidencebot.evidence.StudyType;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An answer's overall evidence, from the sources it actually cites: the strongest level among them
@@ -24,16 +26,20 @@ final class EvidenceSummarizer {
             return new EvidenceSummary(EvidenceLevel.UNCITED, "no source in the articles answers this question");
         }
         // Count each reference once, however many sentences cite it.
+        // A primary source is a study even before the grader has graded it, never an uncited statement.
         Map<String, Grading> distinct = new LinkedHashMap<>();
         int uncitedStatements = 0;
+        Set<String> ungraded = new HashSet<>();
         for (Source source : cited) {
             if (source.reference() == null) {
                 uncitedStatements++;
+            } else if (source.primary() && source.grading().studyType() == StudyType.NONE) {
+                ungraded.add(source.key());
             } else {
-                distinct.putIfAbsent(source.retrieved().article().article().id() + "#" + source.reference().number(),
-                        source.grading());
+                distinct.putIfAbsent(source.key(), source.grading());
             }
         }
+        int ungradedStudies = ungraded.size();
         EvidenceLevel level = EvidenceLevel.UNCITED;
         Map<StudyType, List<Grading>> byType = new EnumMap<>(StudyType.class);
         int warned = 0;
@@ -46,15 +52,19 @@ final class EvidenceSummarizer {
         }
         List<String> parts = new ArrayList<>();
         byType.forEach((type, gradings) -> parts.add(describe(type, gradings)));
+        if (ungradedStudies > 0) {
+            parts.add(count(ungradedStudies) + (ungradedStudies == 1 ? " study" : " studies") + " not graded yet");
+        }
         if (uncitedStatements > 0) {
             parts.add(count(uncitedStatements) + (uncitedStatements == 1 ? " statement" : " statements")
                     + " the article makes without a citation");
         }
         List<String> missing = new ArrayList<>();
-        if (level.ordinal() > EvidenceLevel.MODERATE.ordinal()) {
+        // What a study not graded yet is remains open, so nothing is said missing while one is cited.
+        if (level.ordinal() > EvidenceLevel.MODERATE.ordinal() && ungradedStudies == 0) {
             missing.add("no randomized trials are cited");
         }
-        if (level.ordinal() > EvidenceLevel.VERY_LOW.ordinal() && !distinct.isEmpty()) {
+        if (level.ordinal() > EvidenceLevel.VERY_LOW.ordinal() && !distinct.isEmpty() && ungradedStudies == 0) {
             missing.add("no human studies are cited");
         }
         if (warned > 0) {

@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
  * well-formed: a claim the model invented, or one an injected instruction asked for, does not
  * become true by carrying a valid "[2]". A quoted passage always passes it. Lists of sources and
  * evidence lines are the system's to write, so a composer's own versions never pass.
+ * A sentence may open by naming the article it reports ("According to “Title”: ..."); the name
+ * must be the title of an article it cites, and is not counted as a claim about the sources.
  * Surviving markers are renumbered 1..n in order of first appearance, so the numbers a reader
  * sees match the citations list even when sentences are streamed one at a time.
+ *
+ * <p>The system's own sentences about the gradings ("No randomized controlled trials are cited
+ * [1][2]") do not go through {@link #accept}: they report what the grader decided, not what a
+ * passage says, so {@link #stated} checks only that their markers name sources that were given.
  */
 final class GroundedSentences implements Consumer<String> {
 
@@ -34,6 +40,8 @@ final class GroundedSentences implements Consumer<String> {
     private static final Pattern SOURCES_HEADING = Pattern.compile("(?i)^\\W*(?:sources|references|citations)\\W*:");
     /** A line that starts with its marker is an entry of a sources list, not a finding. */
     private static final Pattern LIST_ENTRY = Pattern.compile("^\\W{0,3}\\[\\d");
+    /** "According to “Title”: " or "According to “Title”, ": the article a sentence reports. */
+    static final Pattern ATTRIBUTION = Pattern.compile("^According to “([^”]+)”[:,]\\s*");
     /** Share of a sentence's content terms that its cited passages must contain. */
     static final double SUPPORT = 0.5;
     static final String PARAGRAPH = "\n\n";
@@ -84,12 +92,39 @@ final class GroundedSentences implements Consumer<String> {
                 return;
             }
         }
-        double support = support(candidate, markers);
+        Matcher attribution = ATTRIBUTION.matcher(candidate);
+        String claim = candidate;
+        if (attribution.find()) {
+            String named = attribution.group(1);
+            boolean cites = markers.stream().anyMatch(marker -> ArticleTitles.of(given.get(marker).article()).equals(named));
+            if (!cites) {
+                removed.add("names an article it does not cite: " + candidate);
+                return;
+            }
+            claim = candidate.substring(attribution.end());
+        }
+        double support = support(claim, markers);
         if (support < SUPPORT) {
             removed.add(String.format("only %.0f%% of its terms are in the sources it cites: %s", support * 100, candidate));
             return;
         }
         emit(renumber(candidate));
+    }
+
+    /**
+     * A sentence the system wrote from the gradings of the sources it numbered itself, such as an
+     * answer to "Was it tested in humans?". It is not a paraphrase of any passage, so no support
+     * check applies; its markers must still name given sources, and are renumbered like any other.
+     *
+     * @throws IllegalArgumentException when a marker names no given source: a bug, never a reader's problem
+     */
+    void stated(String sentence) {
+        for (int marker : markers(sentence)) {
+            if (!given.containsKey(marker)) {
+                throw new IllegalArgumentException("marker [" + marker + "] was not given: " + sentence);
+            }
+        }
+        emit(renumber(sentence));
     }
 
     /** The share of the sentence's content terms (markers aside) found in the cited passages; 1 when it has none. */

@@ -1,5 +1,6 @@
 package dev.evidencebot.answer;
 
+import dev.evidencebot.corpus.Article;
 import dev.evidencebot.corpus.Reference;
 import dev.evidencebot.evidence.Grading;
 import dev.evidencebot.retrieval.RetrievedPassage;
@@ -11,9 +12,27 @@ import java.util.List;
  * the passage alone when it cites nothing. The system numbers sources; composers may only use
  * these numbers, and {@link GroundedSentences} removes any sentence that uses another.
  *
+ * <p>A passage of a primary source cites the document itself: its reference describes the
+ * document ({@link PrimarySources}) and its grading is the document's own.
+ *
  * @param reference null when the passage carries no citation marker
  */
 public record Source(int number, RetrievedPassage retrieved, Reference reference, Grading grading) {
+
+    /** The article the passage comes from. */
+    public Article article() {
+        return retrieved.article().article();
+    }
+
+    /** Whether the source is a finding of a document that is itself the study. */
+    public boolean primary() {
+        return article().primarySource();
+    }
+
+    /** One key per study, however many passages cite it: the reference, or the passage when it cites none. */
+    String key() {
+        return reference == null ? retrieved.passage().id() : article().id() + "#" + reference.number();
+    }
 
     public String passageText() {
         return retrieved.passage().text();
