@@ -129,7 +129,8 @@ final class CalibrateCommand implements Command {
                     }
                     Set<Integer> expected = Set.copyOf(evalCase.expectedReferences() == null ? List.of() : evalCase.expectedReferences());
                     labelled.add(new LabelledQuestion(set.file().getFileName().toString(), evalCase.id(), evalCase.question(),
-                            candidate -> !evalCase.abstain() && cites(candidate.passage(), expected)));
+                            candidate -> !evalCase.abstain() && cites(candidate.passage(), expected)
+                                    && (evalCase.article() == null || evalCase.article().equals(candidate.passage().articleId()))));
                 }
                 pairs.addAll(RelevanceCalibration.collect(loaded.corpus(), loaded.retriever(), labelled));
                 sources.add(set.file() + " over " + set.corpus() + " (" + labelled.size() + " questions)");

@@ -153,14 +153,15 @@ final class EvalCommand implements Command {
             cases.add(new EvalCase(node.path("id").asText("line " + (i + 1)), node.path("kind").asText("paraphrase"),
                     node.path("question").asText(), node.hasNonNull("conversation") ? node.get("conversation").asText() : null,
                     expected, node.path("expectedLevel").asText(null), node.path("abstain").asBoolean(false),
-                    mustSay, mustNotSay));
+                    mustSay, mustNotSay, node.hasNonNull("article") ? node.get("article").asText() : null));
         }
         return cases;
     }
 
     /** One line of the evaluation set. */
     record EvalCase(String id, String kind, String question, String conversation, List<Integer> expectedReferences,
-                    String expectedLevel, boolean abstain, List<String> mustSay, List<String> mustNotSay) {
+                    String expectedLevel, boolean abstain, List<String> mustSay, List<String> mustNotSay,
+                    String article) {
     }
 
     /** The scores, and every case that cost a point, so a failure can be read and fixed. */
