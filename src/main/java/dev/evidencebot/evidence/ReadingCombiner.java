@@ -131,7 +131,7 @@ final class ReadingCombiner {
         return kind == Kind.HUMAN ? StudyType.HUMAN_UNCONTROLLED : StudyType.NARRATIVE_REVIEW;
     }
 
-    private static String conclusion(StudyType type, Population population, StudyType design) {
+    static String conclusion(StudyType type, Population population, StudyType design) {
         String beats = design != null && design != type && design.level().strongerThan(type.level())
                 ? "; population beats design (" + design.words() + ")" : "";
         return switch (type) {

@@ -38,7 +38,8 @@ final class StudyDesignRules {
             new Cue(StudyType.EDITORIAL,
                     "\\beditorial\\b|\\bcommentary\\b|\\bletter to the editor\\b|\\bin reply\\b"),
             new Cue(StudyType.NARRATIVE_REVIEW,
-                    "\\breview\\b|\\boverview\\b|\\bexpert opinion\\b|\\bperspective\\b|\\bbook chapter\\b"),
+                    // "a retrospective chart review" is a look at records, not a review of studies
+                    "(?<!(?:chart|record|records|notes|file) )\\breview\\b|\\boverview\\b|\\bexpert opinion\\b|\\bperspective\\b|\\bbook chapter\\b"),
             new Cue(StudyType.IN_SILICO,
                     "\\bin silico\\b|\\bmolecular docking\\b|\\bdocking (?:study|analysis|simulations?)\\b|\\bmolecular dynamics\\b"
                             + "|\\bcomputational (?:model(?:l?ing)?|simulations?|study|analysis)\\b|\\bcomputer simulations?\\b"),
@@ -47,7 +48,7 @@ final class StudyDesignRules {
             // a crossover is an RCT's equal only when randomization is stated with it (same sentence)
             new Cue(StudyType.CROSSOVER_TRIAL,
                     "\\brandomi[sz]ed[^.;]{0,80}?\\bcross-?over\\b|\\bcross-?over\\b[^.;]{0,80}?\\brandomi[sz]ed\\b"),
-            new Cue(StudyType.RCT, "\\brandomi[sz]ed\\b|\\bRCTs?\\b"),
+            new Cue(StudyType.RCT, "\\brandomi[sz]ed\\b|\\bRCTs?\\b|\\brandomly (?:assigned|allocated)\\b|\\brandomi[sz]ation\\b"),
             new Cue(StudyType.CASE_CONTROL, "\\bcase[\\s-]control\\b"),
             new Cue(StudyType.PROSPECTIVE_COHORT,
                     "\\bprospective(?:ly)?\\s+(?:[\\w-]+\\s+){0,3}?cohort\\b|\\bcohort\\b[^.;]{0,60}?\\bprospectively\\b"),
