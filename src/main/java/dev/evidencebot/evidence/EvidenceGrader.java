@@ -82,11 +82,13 @@ public final class EvidenceGrader {
 
     private Grading gradeCitation(Article article, Passage passage, Reference reference,
                                   CuratorOverrides overrides, TopicMatch.Subject subject) {
-        Grading byRules = combiner.combine(rules.read(passage.text()), rules.read(ReferenceEntry.describing(reference)));
+        Reading claim = rules.read(passage.text());
+        Grading byRules = combiner.combine(claim, rules.read(ReferenceEntry.describing(reference)));
         List<String> topic = new ArrayList<>();
         String title = ReferenceEntry.title(reference);
-        addIfPresent(topic, TopicMatch.mismatch(claimContext(article, passage, reference.number()), title, subject));
-        addIfPresent(topic, TopicMatch.background(title, subject));
+        String context = claimContext(article, passage, reference.number());
+        addIfPresent(topic, TopicMatch.mismatch(context, title, subject));
+        addIfPresent(topic, TopicMatch.background(title, subject, context, claim.describesStudy()));
         return withTopic(overridden(byRules, overrides, reference.number()), topic);
     }
 
