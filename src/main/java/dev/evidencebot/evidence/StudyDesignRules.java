@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
 final class StudyDesignRules {
 
     /** A single person named where a title or sentence names who was studied: "in a 45-year-old woman", "in a child". */
-    private static final String ONE_PERSON = "\\bin an? (?:(?:\\d+-(?:year|month|week)-old|young|old|elderly|middle-aged|healthy|pregnant"
-            + "|previously healthy|male|female)[\\s-]+){0,3}(?:man|woman|boy|girl|child|infant|newborn|neonate|adolescent"
-            + "|teenager|athlete|patient|(?:weight|power)[\\s-]?lifter|runner|bodybuilder|soldier)\\b"
-            // "in a patient population" is a group
-            + "(?![\\s-](?:population|cohort|sample|group|series|registry|setting))";
+    private static final String ONE_PERSON = "\\bin an? (?:[\\p{L}\\d-]+\\s+){0,3}?(?:man|woman|boy|girl|child|infant|newborn|neonate"
+            + "|adolescent|teenager|athlete|patient|(?:weight|power)[\\s-]?lifter|runner|bodybuilder|soldier)\\b"
+            // "in a patient population", "in a large patient cohort" are groups
+            + "(?![\\s-](?:population|cohort|sample|group|series|registry|setting|trial|study)s?)";
 
     /**
      * Cues in order of precedence inside one text: what the source itself is first (a protocol, a review

@@ -32,6 +32,8 @@ class StudyDesignRulesNewDesignsTest {
                 "in a young weight lifter");
         assertDesign("Vitamin D intoxication in a 45-year-old woman", StudyType.CASE_REPORT, "in a 45-year-old woman");
         assertDesign("Button battery ingestion in a child", StudyType.CASE_REPORT, "in a child");
+        assertDesign("Vanishing cerebellar infarcts in a migraine patient", StudyType.CASE_REPORT,
+                "in a migraine patient");
         assertEquals(null, rules.read("Iron status in a patient population of 300 dialysis patients").design(),
                 "a patient population is a group, not one person");
     }
