@@ -71,7 +71,7 @@ final class CorpusCommand implements Command {
                     citations.add(new CitationJson(number, gradedArticle.citation(passage, number)));
                 }
                 passages.add(new PassageJson(passage.id(), passage.section(), passage.text(), passage.markers(),
-                        passage.line(), citations));
+                        passage.line(), passage.role().name(), citations));
             }
             List<ReferenceJson> references = new ArrayList<>();
             for (Reference reference : article.references()) {
@@ -80,7 +80,8 @@ final class CorpusCommand implements Command {
                         reference.citedInText(), gradedArticle.references().get(reference.number())));
             }
             articles.add(new ArticleJson(article.id(), article.source(), article.format().name(), article.title(),
-                    article.author(), article.date(), article.url(), passages, references));
+                    article.author(), article.date(), article.year(), article.url(), gradedArticle.own(), passages,
+                    references));
         }
         return new CorpusJson(articles, graded.problems());
     }
@@ -88,11 +89,13 @@ final class CorpusCommand implements Command {
     record CorpusJson(List<ArticleJson> articles, List<Problem> problems) {
     }
 
-    record ArticleJson(String id, String source, String format, String title, String author, String date, String url,
-                       List<PassageJson> passages, List<ReferenceJson> references) {
+    /** @param evidence a primary source's own grading, shaped like a citation's; null for an article that cites studies */
+    record ArticleJson(String id, String source, String format, String title, String author, String date, Integer year,
+                       String url, Grading evidence, List<PassageJson> passages, List<ReferenceJson> references) {
     }
 
-    record PassageJson(String id, String section, String text, List<Integer> markers, int line,
+    /** @param role CLAIM for an article's sentences; BACKGROUND, AIM, METHOD or FINDING for a primary source's */
+    record PassageJson(String id, String section, String text, List<Integer> markers, int line, String role,
                        List<CitationJson> citations) {
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param format     which reader produced it
  * @param date       ISO-8601 (yyyy-MM-dd) when the file states one, else null
  * @param url        the article's own address when known, else null
+ * @param record     what a bibliographic database says about a primary source (publication types,
+ *                   MeSH headings, year); {@link StudyRecord#NONE} for articles
  */
 public record Article(
         String id,
@@ -22,12 +24,28 @@ public record Article(
         String url,
         List<Section> sections,
         List<Passage> passages,
-        List<Reference> references) {
+        List<Reference> references,
+        StudyRecord record) {
 
     public Article {
         sections = List.copyOf(sections);
         passages = List.copyOf(passages);
         references = List.copyOf(references);
+        record = record == null ? StudyRecord.NONE : record;
+    }
+
+    /** An article with no bibliographic record: every web page and Markdown article. */
+    public Article(String id, String source, Format format, String title, String author, String date, String url,
+                   List<Section> sections, List<Passage> passages, List<Reference> references) {
+        this(id, source, format, title, author, date, url, sections, passages, references, StudyRecord.NONE);
+    }
+
+    /** The year of the article: its record's, else the year of its date, else null. */
+    public Integer year() {
+        if (record.year() != null) {
+            return record.year();
+        }
+        return date == null || date.length() < 4 ? null : Integer.valueOf(date.substring(0, 4));
     }
 
     /** The reference with this number, or null when the list has none. */

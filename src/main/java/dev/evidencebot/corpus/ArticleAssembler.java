@@ -15,7 +15,8 @@ import java.util.TreeSet;
  */
 final class ArticleAssembler {
 
-    private record Draft(String heading, List<Paragraph> paragraphs) {
+    /** A section being assembled; labels hold each paragraph's structured-abstract label, or null. */
+    private record Draft(String heading, List<Paragraph> paragraphs, List<AbstractLabel> labels) {
     }
 
     private record Entry(int number, String text, int line) {
@@ -30,6 +31,7 @@ final class ArticleAssembler {
     private String author;
     private String date;
     private String url;
+    private StudyRecord record = StudyRecord.NONE;
 
     ArticleAssembler(SourceFile file, String id, Article.Format format) {
         this.file = file;
@@ -57,21 +59,33 @@ final class ArticleAssembler {
         return this;
     }
 
+    ArticleAssembler record(StudyRecord value) {
+        record = value;
+        return this;
+    }
+
     String title() {
         return title;
     }
 
     /** Starts a section; paragraphs added before the first one fall under the article title. */
     ArticleAssembler section(String heading) {
-        drafts.add(new Draft(heading, new ArrayList<>()));
+        drafts.add(new Draft(heading, new ArrayList<>(), new ArrayList<>()));
         return this;
     }
 
     ArticleAssembler paragraph(Paragraph paragraph) {
+        return paragraph(paragraph, null);
+    }
+
+    /** A paragraph of a primary source under a structured-abstract label (null when it has none). */
+    ArticleAssembler paragraph(Paragraph paragraph, AbstractLabel label) {
         if (drafts.isEmpty()) {
-            drafts.add(new Draft(null, new ArrayList<>()));
+            drafts.add(new Draft(null, new ArrayList<>(), new ArrayList<>()));
         }
-        drafts.get(drafts.size() - 1).paragraphs().add(paragraph);
+        Draft draft = drafts.get(drafts.size() - 1);
+        draft.paragraphs().add(paragraph);
+        draft.labels().add(label);
         return this;
     }
 
@@ -86,12 +100,14 @@ final class ArticleAssembler {
         String articleTitle = title == null || title.isBlank() ? id : title;
         List<Section> sections = new ArrayList<>();
         List<Passage> passages = new ArrayList<>();
+        List<AbstractLabel> passageLabels = new ArrayList<>();
         Set<Integer> cited = new HashSet<>();
         int paragraphIndex = 0;
         for (Draft draft : drafts) {
             String heading = draft.heading() == null ? articleTitle : draft.heading();
             List<String> texts = new ArrayList<>();
-            for (Paragraph paragraph : draft.paragraphs()) {
+            for (int p = 0; p < draft.paragraphs().size(); p++) {
+                Paragraph paragraph = draft.paragraphs().get(p);
                 texts.add(paragraph.text());
                 for (ClaimExtractor.Claim claim : ClaimExtractor.extract(paragraph, !references.isEmpty())) {
                     List<Integer> markers = new ArrayList<>();
@@ -108,6 +124,7 @@ final class ArticleAssembler {
                     int ordinal = passages.size();
                     passages.add(new Passage(id + "#" + ordinal, id, ordinal, heading, paragraphIndex, claim.line(),
                             claim.text(), markers));
+                    passageLabels.add(draft.labels().get(p));
                 }
                 paragraphIndex++;
             }
@@ -120,7 +137,23 @@ final class ArticleAssembler {
             marked.add(new Reference(r.number(), r.text(), r.authors(), r.title(), r.source(), r.year(), r.pmid(),
                     r.doi(), r.urls(), cited.contains(r.number())));
         }
-        return new Article(id, file.path(), format, articleTitle, author, date, url, sections, passages, marked);
+        Article article = new Article(id, file.path(), format, articleTitle, author, date, url, sections, passages,
+                marked, record);
+        return article.primarySource() ? withRoles(article, passageLabels) : article;
+    }
+
+    /** A primary source's sentences are background, aims, methods and findings; an article's are all claims. */
+    private static Article withRoles(Article article, List<AbstractLabel> labels) {
+        List<Passage> passages = article.passages();
+        List<Passage.Role> roles = SentenceRoles.assign(passages.stream().map(Passage::text).toList(), labels);
+        List<Passage> withRoles = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
+            withRoles.add(new Passage(p.id(), p.articleId(), p.ordinal(), p.section(), p.paragraph(), p.line(), p.text(),
+                    p.markers(), roles.get(i)));
+        }
+        return new Article(article.id(), article.source(), article.format(), article.title(), article.author(),
+                article.date(), article.url(), article.sections(), withRoles, article.references(), article.record());
     }
 
     private Map<Integer, Reference> references(ProblemLog problems) {

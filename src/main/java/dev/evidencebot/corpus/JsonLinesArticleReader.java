@@ -9,9 +9,12 @@ import java.util.List;
 
 /**
  * Reads JSON Lines in the BEIR corpus.jsonl layout: one document a line,
- * {"_id" or "id", "title", "text", "url"?}; other fields ("metadata") are ignored. Each line is an
- * article with one section headed by its title and no reference list, so "(3)" in the text stays
- * text. A broken line is reported and skipped; the other lines still load.
+ * {"_id" or "id", "title", "text", "url"?, "metadata"?}. Each line is a primary source (an abstract)
+ * with one section headed by its title and no reference list, so "(3)" in the text stays text.
+ * Structured-abstract labels ("OBJECTIVES", "Results:") are cut out of the text and give their
+ * sentences a role; the metadata's PubMed publication types, MeSH headings and year become the
+ * article's {@link StudyRecord}. A document without a title is titled by its first sentence. A
+ * broken line is reported and skipped; the other lines still load.
  */
 final class JsonLinesArticleReader implements ArticleReader {
 
@@ -20,6 +23,15 @@ final class JsonLinesArticleReader implements ArticleReader {
     static final String TITLE = "title";
     static final String TEXT = "text";
     static final String URL = "url";
+    static final String METADATA = "metadata";
+    /** PubMed publication types, as BEIR exports and PubMed-derived sets name them. */
+    static final List<String> PUBLICATION_TYPES = List.of("publication_types", "pubtypes");
+    /** MeSH headings: "meshes" in PubMedQA, "mesh" elsewhere. */
+    static final List<String> MESH = List.of("meshes", "mesh");
+    static final String YEAR = "year";
+
+    /** Long enough to say what the study is about, short enough for a source line. */
+    static final int TITLE_LENGTH = 120;
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -58,19 +70,72 @@ final class JsonLinesArticleReader implements ArticleReader {
             problems.report(file, number, "document has no " + missing + "; line skipped");
             return null;
         }
-        String title = field(document, TITLE);
-        ArticleAssembler article = new ArticleAssembler(file, id, Article.Format.JSON_LINES)
-                .title(title)
-                .url(field(document, URL));
-        // BEIR titles are often empty; the section is then headed by the id, like the article
-        article.section(title == null ? id : title);
+        List<AbstractLabel.Part> parts = new ArrayList<>();
+        AbstractLabel label = null;
         for (String paragraph : text.split("\\n\\s*\\n")) {
             String normalized = Text.normalize(paragraph.replace('\n', ' '));
-            if (!normalized.isEmpty()) {
-                article.paragraph(Paragraph.of(normalized, number));
+            for (AbstractLabel.Part part : AbstractLabel.split(normalized, label)) {
+                label = part.label();
+                if (!part.text().isEmpty()) {
+                    parts.add(part);
+                }
             }
         }
+        String title = field(document, TITLE);
+        if (title == null && !parts.isEmpty()) {
+            // BEIR's PubMedQA documents have "title": ""; the first sentence says what the study is about, the id nothing
+            title = titleFrom(parts.get(0).text());
+        }
+        ArticleAssembler article = new ArticleAssembler(file, id, Article.Format.JSON_LINES)
+                .title(title)
+                .url(field(document, URL))
+                .record(record(document.get(METADATA)));
+        article.section(title == null ? id : title);
+        for (AbstractLabel.Part part : parts) {
+            article.paragraph(Paragraph.of(part.text(), number), part.label());
+        }
         return article.build(problems);
+    }
+
+    /** The first sentence, cut at a word boundary with an ellipsis when longer than {@link #TITLE_LENGTH}. */
+    static String titleFrom(String text) {
+        List<SentenceSplitter.Span> sentences = SentenceSplitter.split(text);
+        String first = sentences.isEmpty() ? text : sentences.get(0).of(text).trim();
+        if (first.length() <= TITLE_LENGTH) {
+            return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+        }
+        int cut = first.lastIndexOf(' ', TITLE_LENGTH - 1);
+        String shortened = first.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1);
+        return shortened.replaceAll("[\\s,;:.(\\[-]+$", "") + "…";
+    }
+
+    /** Publication types, MeSH headings and year from the metadata object; NONE when it has none of them. */
+    private static StudyRecord record(JsonNode metadata) {
+        if (metadata == null || !metadata.isObject()) {
+            return StudyRecord.NONE;
+        }
+        String year = field(metadata, YEAR);
+        Integer parsedYear = year != null && year.matches("\\d{4}.*") ? Integer.valueOf(year.substring(0, 4)) : null;
+        StudyRecord record = new StudyRecord(strings(metadata, PUBLICATION_TYPES), strings(metadata, MESH), parsedYear);
+        return record.isEmpty() ? StudyRecord.NONE : record;
+    }
+
+    /** The first of the names present as a list of strings (objects {"name": ...} or {"descriptor": ...} too). */
+    private static List<String> strings(JsonNode metadata, List<String> names) {
+        for (String name : names) {
+            JsonNode list = metadata.get(name);
+            if (list != null && list.isArray()) {
+                List<String> values = new ArrayList<>();
+                for (JsonNode item : list) {
+                    JsonNode value = item.isObject() ? (item.has("name") ? item.get("name") : item.get("descriptor")) : item;
+                    if (value != null && value.isValueNode() && !value.asText().isBlank()) {
+                        values.add(Text.normalize(value.asText()));
+                    }
+                }
+                return values;
+            }
+        }
+        return List.of();
     }
 
     /** The field as text (numbers too: BEIR ids are sometimes numeric), or null when absent or blank. */

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Grades every citation of the corpus on the evidence scale (EVIDENCE-SCALE.md): each claim sentence
  * read together with the reference entry it cites, each reference on its own, curators' sidecars
- * applied on top. Stateless and thread-safe.
+ * applied on top; a document that is itself a study (a primary source) by its own design as well.
+ * Stateless and thread-safe.
  */
 public final class EvidenceGrader {
 
@@ -25,6 +26,7 @@ public final class EvidenceGrader {
 
     private final StudyDesignRules rules = new StudyDesignRules();
     private final ReadingCombiner combiner = new ReadingCombiner();
+    private final PrimarySourceGrader primarySources = new PrimarySourceGrader(rules);
 
     /**
      * Grades every article, reading each one's curator sidecar
@@ -74,16 +76,19 @@ public final class EvidenceGrader {
                     ? gradeUncited(reference, overrides, subject)
                     : strongest(cited));
         }
-        return new GradedArticle(article, references, citations);
+        Grading own = article.primarySource() ? primarySources.grade(article) : null;
+        return new GradedArticle(article, references, citations, own);
     }
 
     private Grading gradeCitation(Article article, Passage passage, Reference reference,
                                   CuratorOverrides overrides, TopicMatch.Subject subject) {
-        Grading byRules = combiner.combine(rules.read(passage.text()), rules.read(ReferenceEntry.describing(reference)));
+        Reading claim = rules.read(passage.text());
+        Grading byRules = combiner.combine(claim, rules.read(ReferenceEntry.describing(reference)));
         List<String> topic = new ArrayList<>();
         String title = ReferenceEntry.title(reference);
-        addIfPresent(topic, TopicMatch.mismatch(claimContext(article, passage, reference.number()), title, subject));
-        addIfPresent(topic, TopicMatch.background(title, subject));
+        String context = claimContext(article, passage, reference.number());
+        addIfPresent(topic, TopicMatch.mismatch(context, title, subject));
+        addIfPresent(topic, TopicMatch.background(title, subject, context, claim.describesStudy()));
         return withTopic(overridden(byRules, overrides, reference.number()), topic);
     }
 

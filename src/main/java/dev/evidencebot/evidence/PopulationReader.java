@@ -16,7 +16,8 @@ final class PopulationReader {
 
     private static final String HUMAN_NOUNS =
             "patients|volunteers|adults|participants|humans|men|women|children|infants|adolescents"
-                    + "|people|individuals|outpatients|inpatients|smokers|athletes|students";
+                    + "|people|individuals|outpatients|inpatients|smokers|athletes|students"
+                    + "|nurses|workers|employees|soldiers|runners|cyclists|pregnancies|mothers|twins";
     private static final String ANIMAL_NOUNS =
             "rats|rat|mice|mouse|rodents|rodent|murine|animals|dogs|monkeys|primates|macaques|rabbits"
                     + "|pigs|piglets|sheep|hamsters|guinea pigs|zebrafish|drosophila|cats";

@@ -84,7 +84,29 @@ final class ReadingCombiner {
         if (pair(a, b, StudyType.META_ANALYSIS, StudyType.SYSTEMATIC_REVIEW)) {
             return StudyType.META_ANALYSIS;
         }
-        return null;
+        return specificOf(a, b);
+    }
+
+    /**
+     * A named design and the general family it belongs to ("cluster-randomized" and "randomized",
+     * "prospective cohort" and "observational", "case series" and "no control group"): the named one
+     * only says more. Null when neither belongs to the other.
+     */
+    private static StudyType specificOf(StudyType a, StudyType b) {
+        if (belongsTo(a, b)) {
+            return a;
+        }
+        return belongsTo(b, a) ? b : null;
+    }
+
+    private static boolean belongsTo(StudyType specific, StudyType general) {
+        return switch (specific) {
+            case CLUSTER_RCT, CROSSOVER_TRIAL -> general == StudyType.RCT;
+            case PROSPECTIVE_COHORT, RETROSPECTIVE_COHORT, CASE_CONTROL, CROSS_SECTIONAL -> general == StudyType.OBSERVATIONAL;
+            case CASE_SERIES -> general == StudyType.HUMAN_UNCONTROLLED;
+            case UMBRELLA_REVIEW -> general == StudyType.SYSTEMATIC_REVIEW || general == StudyType.META_ANALYSIS;
+            default -> false;
+        };
     }
 
     private static boolean pair(StudyType a, StudyType b, StudyType first, StudyType second) {
@@ -94,8 +116,8 @@ final class ReadingCombiner {
     /** Population beats design: whatever the design, animal and cell work stays preclinical. */
     static StudyType classify(Population population, StudyType design) {
         Kind kind = population == null ? null : population.kind();
-        if (design == StudyType.NARRATIVE_REVIEW) {
-            return design;
+        if (design != null && design.level() == EvidenceLevel.OPINION) {
+            return design; // a review, guideline, editorial or protocol of rat work is still no study of rats: never round up
         }
         if (kind == Kind.CELLS) {
             return StudyType.IN_VITRO;
@@ -109,7 +131,7 @@ final class ReadingCombiner {
         return kind == Kind.HUMAN ? StudyType.HUMAN_UNCONTROLLED : StudyType.NARRATIVE_REVIEW;
     }
 
-    private static String conclusion(StudyType type, Population population, StudyType design) {
+    static String conclusion(StudyType type, Population population, StudyType design) {
         String beats = design != null && design != type && design.level().strongerThan(type.level())
                 ? "; population beats design (" + design.words() + ")" : "";
         return switch (type) {
@@ -120,6 +142,9 @@ final class ReadingCombiner {
                     ? "imaging study in people, no control group stated" : "humans, no control group stated")
                     : type.words() + ", no control group stated";
             case NARRATIVE_REVIEW -> design == StudyType.NARRATIVE_REVIEW ? "narrative review or opinion" : CANNOT_BE_TOLD;
+            case GUIDELINE, EDITORIAL -> type.words() + ", opinion rather than a study";
+            case STUDY_PROTOCOL -> "study protocol, which reports no results";
+            case IN_SILICO -> "computation only, no living subject";
             default -> type.words() + (population == null ? "" : " in " + population.kind().words());
         };
     }

@@ -80,6 +80,21 @@ final class TopicMatch {
         return "background, not about " + subject.name();
     }
 
+    /**
+     * As {@link #background(String, Subject)}, but not when the claim that cites the reference names the
+     * subject while describing the cited study ("A single report described a man who drank caffeinated
+     * energy drinks"): the author read the study as about the subject, and its title may name the subject
+     * by another word ("energy drink" for caffeine). A claim that only states general knowledge next to
+     * the subject ("Semax is a fragment of ACTH") does not describe a study, so its reference can still be
+     * background.
+     */
+    static String background(String referenceTitle, Subject subject, String claim, boolean claimDescribesStudy) {
+        if (claimDescribesStudy && subject.known() && subject.mentionedIn(claim)) {
+            return null;
+        }
+        return background(referenceTitle, subject);
+    }
+
     private static Map<String, String> withoutSubject(Map<String, String> words, Subject subject) {
         Map<String, String> kept = new LinkedHashMap<>(words);
         kept.keySet().removeAll(subject.words().keySet());

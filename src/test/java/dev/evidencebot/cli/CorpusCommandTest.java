@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import dev.evidencebot.corpus.CorpusReader;
+import dev.evidencebot.evidence.EvidenceGrader;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +46,8 @@ class CorpusCommandTest {
         }
         assertEquals("What is Semax?", passage.get("section").asText());
         assertEquals(1, passage.at("/markers/0").asInt());
+        assertEquals("CLAIM", passage.get("role").asText());
+        assertTrue(article.get("evidence").isNull(), "an article that cites studies has no grading of its own");
         JsonNode reference = article.at("/references/0");
         for (String field : List.of("number", "text", "authors", "title", "source", "year", "pmid", "doi", "urls",
                 "citedInText", "evidence")) {
@@ -55,6 +63,35 @@ class CorpusCommandTest {
         assertEquals("NARRATIVE_REVIEW", reference.at("/evidence/studyType").asText());
         assertTrue(corpus.get("problems").isArray());
         assertEquals(0, corpus.get("problems").size());
+    }
+
+    @Test
+    void aPrimarySourceCarriesItsOwnGradingAsTheArticlesEvidence_andItsPassagesTheirRoles(@TempDir Path directory)
+            throws Exception {
+        // given one PubMed-style abstract, untitled, with MeSH headings
+        Files.writeString(directory.resolve("abstracts.jsonl"), "{\"_id\": \"77\", \"title\": \"\", \"text\": "
+                + "\"OBJECTIVE To test whether a standing desk lowers back pain. METHODS We randomly assigned 150 office"
+                + " workers to standing desks or usual desks. RESULTS Pain scores fell by 20% with standing desks.\","
+                + " \"metadata\": {\"meshes\": [\"Adult\", \"Humans\"], \"year\": \"2018\"}}\n");
+        // when
+        String json = new ObjectMapper().writeValueAsString(CorpusCommand.toJson(
+                new EvidenceGrader().grade(new CorpusReader().read(directory), directory)));
+        // then
+        JsonNode article = new ObjectMapper().readTree(json).at("/articles/0");
+        assertEquals("JSON_LINES", article.get("format").asText());
+        assertEquals("To test whether a standing desk lowers back pain", article.get("title").asText());
+        assertEquals(2018, article.get("year").asInt());
+        JsonNode evidence = article.get("evidence");
+        for (String field : List.of("level", "studyType", "population", "sampleSize", "rationale", "warnings")) {
+            assertTrue(evidence.has(field), field);
+        }
+        assertEquals("MODERATE", evidence.get("level").asText());
+        assertEquals("RCT", evidence.get("studyType").asText());
+        assertEquals(150, evidence.get("sampleSize").asInt());
+        assertEquals(List.of("AIM", "METHOD", "FINDING"),
+                List.of(article.at("/passages/0/role").asText(), article.at("/passages/1/role").asText(),
+                        article.at("/passages/2/role").asText()));
+        assertEquals("Pain scores fell by 20% with standing desks.", article.at("/passages/2/text").asText());
     }
 
     private static String run(String... args) {

@@ -46,7 +46,7 @@ class JsonLinesArticleReaderTest {
 
         Article second = corpus.articles().get(1);
         assertEquals("https://example.org/42", second.url());
-        assertEquals("42", second.title(), "an empty title falls back to the id");
+        assertEquals("A numeric id works too", second.title(), "an empty title is the first sentence, never the id");
         assertEquals(3, second.passages().get(0).line());
     }
 }

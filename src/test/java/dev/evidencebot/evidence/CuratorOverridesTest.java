@@ -96,8 +96,10 @@ class CuratorOverridesTest {
                 """);
 
         assertEquals(List.of(new Problem(SIDECAR, 4, "unknown studyType \"RANDOMISED\" for reference 3; expected one of "
-                + "[META_ANALYSIS, SYSTEMATIC_REVIEW, RCT, CONTROLLED_STUDY, OBSERVATIONAL, HUMAN_UNCONTROLLED, "
-                + "CASE_REPORT, ANIMAL, IN_VITRO, NARRATIVE_REVIEW]")), graded.problems().subList(1, 2));
+                + "[UMBRELLA_REVIEW, META_ANALYSIS, SYSTEMATIC_REVIEW, RCT, CLUSTER_RCT, CROSSOVER_TRIAL, "
+                + "CONTROLLED_STUDY, PROSPECTIVE_COHORT, RETROSPECTIVE_COHORT, CASE_CONTROL, CROSS_SECTIONAL, "
+                + "OBSERVATIONAL, HUMAN_UNCONTROLLED, CASE_SERIES, CASE_REPORT, ANIMAL, IN_VITRO, IN_SILICO, "
+                + "NARRATIVE_REVIEW, GUIDELINE, EDITORIAL, STUDY_PROTOCOL]")), graded.problems().subList(1, 2));
         GradedArticle result = graded.articles().get(0);
         assertEquals(StudyType.ANIMAL, result.citation(passage(article, CLAIM_3A), 3).studyType());
         assertEquals(StudyType.RCT, result.citation(passage(article, CLAIM_5), 5).studyType());

@@ -27,10 +27,14 @@ class StudyDesignRulesTest {
     }
 
     @Test
-    void cohortAndCaseControlAreControlled_surveysObservational_caseReports() {
-        assertEquals(StudyType.CONTROLLED_STUDY, rules.read("A prospective cohort of nurses").design());
-        assertEquals(StudyType.CONTROLLED_STUDY, rules.read("A case-control study of glioma").design());
-        assertEquals(StudyType.OBSERVATIONAL, rules.read("A cross-sectional survey of students").design());
+    void aCohortWithoutDirectionIsControlled_namedObservationalDesignsAreTheirOwn() {
+        // cohorts, case-control and cross-sectional studies were CONTROLLED_STUDY / OBSERVATIONAL before
+        // they became designs of their own; the level (LOW) is unchanged
+        assertEquals(StudyType.CONTROLLED_STUDY, rules.read("A cohort of nurses followed for ten years").design());
+        assertEquals(StudyType.PROSPECTIVE_COHORT, rules.read("A prospective cohort of nurses").design());
+        assertEquals(StudyType.CASE_CONTROL, rules.read("A case-control study of glioma").design());
+        assertEquals(StudyType.CROSS_SECTIONAL, rules.read("A cross-sectional survey of students").design());
+        assertEquals(StudyType.OBSERVATIONAL, rules.read("A national survey of sleep habits").design());
         assertEquals(StudyType.CASE_REPORT, rules.read("Psychosis after melatonin: a case report").design());
     }
 

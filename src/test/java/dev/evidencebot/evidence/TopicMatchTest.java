@@ -65,4 +65,29 @@ class TopicMatchTest {
         assertTrue(warning.contains("dopamine, BDNF") && warning.contains("immune, vascular"), warning);
         assertFalse(warning.contains("brain,"), "brain-derived neurotrophic factor is one term, not 'brain': " + warning);
     }
+
+    @Test
+    void aClaimThatNamesTheSubjectWhileDescribingTheStudy_makesItsReferenceAboutTheSubject() {
+        // given a caffeine article citing a case report titled for an energy drink
+        String claim = "A single report described a young weight lifter who had a heart attack after drinking"
+                + " energy drinks loaded with caffeine.";
+        Article article = new SeedArticleFixture.Builder("caffeine", "caffeine.md", "Caffeine and the Heart")
+                .paragraph().sentence(claim, 3)
+                .paragraph().sentence("Caffeine is the most widely used stimulant, often drunk at breakfast.", 4)
+                .build(List.of(
+                        titled(1, "Caffeine intake and atrial fibrillation: a meta-analysis"),
+                        titled(2, "Caffeine and blood pressure in 40 healthy adults"),
+                        titled(3, "Energy drink-induced acute myocardial infarction in a young weight lifter"),
+                        titled(4, "Breakfast habits of European adults"),
+                        titled(5, "Caffeine withdrawal headache")));
+        // when
+        GradedArticle graded = new EvidenceGrader().grade(article);
+        // then
+        Grading caseReport = graded.citation(article.passages().get(0), 3);
+        assertEquals(StudyType.CASE_REPORT, caseReport.studyType());
+        assertTrue(caseReport.warnings().stream().noneMatch(w -> w.startsWith("background")), caseReport.warnings().toString());
+        Grading general = graded.citation(article.passages().get(1), 4);
+        assertTrue(general.warnings().contains("background, not about Caffeine"),
+                "a sentence that describes no study leaves its reference background: " + general.warnings());
+    }
 }
