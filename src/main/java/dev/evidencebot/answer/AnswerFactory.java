@@ -26,19 +26,17 @@ class AnswerFactory {
 
     @Singleton
     AnswerSettings answerSettings(@Value("${answer.relevance-model:}") String relevanceModel,
-                                  @Value("${answer.relevance-threshold:-1}") double threshold,
+                                  @Value("${answer.relevance-shift:0}") double shift,
                                   @Value("${answer.margin:0.06}") double margin,
                                   @Value("${answer.full-coverage-margin:0.15}") double fullCoverageMargin,
+                                  @Value("${answer.strength-margin:1.0}") double strengthMargin,
                                   @Value("${answer.max-passages:4}") int maxPassages,
                                   @Value("${conversation.max-turns:6}") int maxTurns,
                                   @Value("${conversation.max-conversations:10000}") int maxConversations,
                                   @Value("${conversation.ttl:30m}") Duration ttl) {
-        // The shipped model unless a recalibrated one is configured; a threshold set here moves only the operating point.
-        RelevanceModel model = RelevanceModel.load(relevanceModel);
-        if (threshold >= 0) {
-            model = model.withThreshold(threshold);
-        }
-        return new AnswerSettings(new RelevanceGate.RelevanceSettings(margin, fullCoverageMargin, maxPassages), model,
+        // The shipped models unless recalibrated ones are configured; a shift moves only the operating points.
+        RelevanceModels models = RelevanceModels.load(relevanceModel).shifted(shift);
+        return new AnswerSettings(new RelevanceGate.RelevanceSettings(margin, fullCoverageMargin, strengthMargin, maxPassages), models,
                 maxTurns, maxConversations, ttl);
     }
 

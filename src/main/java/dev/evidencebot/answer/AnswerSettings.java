@@ -5,7 +5,7 @@ import java.time.Duration;
 /** Tunables of the answer pipeline, bound from configuration by the factory. */
 record AnswerSettings(
         RelevanceGate.RelevanceSettings relevance,
-        RelevanceModel relevanceModel,
+        RelevanceModels relevanceModels,
         int maxTurns,
         int maxConversations,
         Duration conversationTtl) {

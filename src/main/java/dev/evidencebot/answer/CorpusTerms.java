@@ -28,25 +28,31 @@ final class CorpusTerms {
                     + "tell me about i you we my your our know anything something any much many more most some "
                     + "research study studies studied show shows shown evidence effect effects affect article articles "
                     + "say says said find found finding findings work works help helps take taking took use using used "
-                    + "good bad better best get give given"));
+                    + "good bad better best get give given happen happens happened happening"));
 
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
     private final Map<String, Set<String>> headingTerms = new HashMap<>();
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
+    /** Every term an article uses anywhere, its title and headings included. */
+    private final Map<String, Set<String>> articleTerms = new HashMap<>();
     private final int passages;
 
     CorpusTerms(GradedCorpus corpus) {
         int count = 0;
         for (GradedArticle graded : corpus.articles()) {
-            titleTerms.put(graded.article().id(), Set.copyOf(TextTerms.of(nullToEmpty(graded.article().title()))));
+            Set<String> title = Set.copyOf(TextTerms.of(nullToEmpty(graded.article().title())));
+            titleTerms.put(graded.article().id(), title);
+            Set<String> everything = new HashSet<>(title);
             for (Passage passage : graded.article().passages()) {
                 count++;
                 Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
                 passageTerms.put(passage.id(), terms);
-                headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading)));
+                everything.addAll(terms);
+                everything.addAll(headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading))));
                 terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             }
+            articleTerms.put(graded.article().id(), everything);
         }
         // A word only a title or heading says still belongs to the corpus: it is not "never named".
         for (Map<String, Set<String>> labels : java.util.List.of(titleTerms, headingTerms)) {
@@ -95,6 +101,16 @@ final class CorpusTerms {
         Set<String> both = new HashSet<>(heading);
         both.addAll(title);
         return both;
+    }
+
+    /** The terms of the article's title. */
+    Set<String> title(dev.evidencebot.evidence.GradedArticle article) {
+        return titleTerms.getOrDefault(article.article().id(), Set.of());
+    }
+
+    /** Every term the article uses, in any sentence, heading or its title. */
+    Set<String> article(String articleId) {
+        return articleTerms.getOrDefault(articleId, Set.of());
     }
 
     private static String heading(Passage passage) {

@@ -51,7 +51,7 @@ public final class DefaultAnswerService implements AnswerService {
         this.retriever = retriever;
         this.composer = composer;
         this.queries = queries;
-        this.gate = new RelevanceGate(corpus, settings.relevance(), settings.relevanceModel());
+        this.gate = new RelevanceGate(corpus, settings.relevance(), settings.relevanceModels());
         this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
         this.corpus = corpus;
         this.topics = new EvidenceTopics(retriever, gate, queries, corpus);
@@ -132,7 +132,13 @@ public final class DefaultAnswerService implements AnswerService {
     private Retrieval retrieve(String text, List<Turn> history) {
         String query = queries.transform(text, history);
         List<RetrievedPassage> ranked = retriever.retrieve(query, CANDIDATES);
-        return new Retrieval(query, text, ranked, gate.select(text, query, ranked));
+        List<RetrievedPassage> relevant = gate.select(text, query, ranked);
+        if (AdviceRequests.asksForAdvice(text) && gate.namesOnlyTheirSubject(text, relevant)) {
+            // "How much Semax should I take?" names nothing but what the articles are about: their
+            // findings on other things are no answer to it, and the no-advice sentence is.
+            relevant = List.of();
+        }
+        return new Retrieval(query, text, ranked, relevant);
     }
 
     private static boolean saysNotCovered(String text) {

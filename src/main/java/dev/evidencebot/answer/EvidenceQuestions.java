@@ -40,6 +40,9 @@ final class EvidenceQuestions {
 
     /** One pattern per kind, tried in this order: the most specific ask wins. */
     private static final Map<Kind, Pattern> KINDS = new LinkedHashMap<>();
+    /** A question, not a statement: a question mark, or the words a question starts with. */
+    private static final Pattern ASKS = Pattern.compile("\\?\\s*$|^\\s*(?:what|which|how|has|have|had|was|were|is|are|does|do|did|"
+            + "can|could|tell|show|any|where|who|why)\\b", Pattern.CASE_INSENSITIVE);
 
     static {
         KINDS.put(Kind.KINDS, Pattern.compile("\\b(?:what|which)\\s+(?:(?:kinds?|types?|sorts?)\\s+of\\s+)?" + STUDIES
@@ -75,6 +78,10 @@ final class EvidenceQuestions {
 
     /** The question as an evidence question, or empty when it asks about a finding. */
     static Optional<EvidenceQuestion> read(String question) {
+        if (!ASKS.matcher(question).find()) {
+            // a statement ("Statins reduce mortality in randomized trials.") asks about a finding, not the evidence
+            return Optional.empty();
+        }
         for (Map.Entry<Kind, Pattern> kind : KINDS.entrySet()) {
             if (kind.getValue().matcher(question).find()) {
                 return Optional.of(new EvidenceQuestion(kind.getKey(), topic(question)));

@@ -30,12 +30,22 @@ public final class RelevanceCalibration {
     private RelevanceCalibration() {
     }
 
-    /** A question with the rule that tells which of its candidates answer it. */
-    public record LabelledQuestion(String source, String id, String question, Predicate<RetrievedPassage> answers) {
+    /**
+     * A question with the rule that tells which of its candidates answer it.
+     *
+     * @param withholdable whether the question may also be scored with its answers withheld: true for a
+     *                     data set judged document by document (the rest of the corpus is about other
+     *                     things); false for lay questions over one article, whose other sentences are
+     *                     on the same subject and are no "withheld" corpus — such sets carry real
+     *                     unanswerable questions instead
+     */
+    public record LabelledQuestion(String source, String id, String question, Predicate<RetrievedPassage> answers,
+                                   boolean withholdable) {
     }
 
     /** One question's candidates as features, with labels. */
-    public record QuestionPairs(String source, String id, List<double[]> features, List<Boolean> labels) {
+    public record QuestionPairs(String source, String id, List<double[]> features, List<Boolean> labels,
+                                boolean withholdable) {
 
         boolean answerable() {
             return labels.contains(true);
@@ -44,7 +54,7 @@ public final class RelevanceCalibration {
 
     /** Retrieves each question's candidates over the corpus and turns them into labelled pairs. */
     public static List<QuestionPairs> collect(GradedCorpus corpus, Retriever retriever, List<LabelledQuestion> questions) {
-        RelevanceGate gate = new RelevanceGate(corpus, new RelevanceGate.RelevanceSettings(0, 0, 1), unfitted());
+        RelevanceGate gate = new RelevanceGate(corpus, new RelevanceGate.RelevanceSettings(0, 0, 0, 1), unfitted());
         List<QuestionPairs> pairs = new ArrayList<>(questions.size());
         for (LabelledQuestion question : questions) {
             List<double[]> features = new ArrayList<>();
@@ -54,7 +64,7 @@ public final class RelevanceCalibration {
                 features.add(judged.features());
                 labels.add(question.answers().test(judged.candidate()));
             }
-            pairs.add(new QuestionPairs(question.source(), question.id(), features, labels));
+            pairs.add(new QuestionPairs(question.source(), question.id(), features, labels, question.withholdable()));
         }
         return pairs;
     }
@@ -72,11 +82,33 @@ public final class RelevanceCalibration {
 
     /** The fitted model, its cross-validation curve and per-fold figures at the chosen point. */
     public record Result(RelevanceModel model, List<Point> curve, Point chosen, List<Point> folds,
+                         java.util.Map<String, Point> bySource, java.util.Map<String, List<Point>> curveBySource,
                          int questions, int pairs) {
     }
 
-    public static Result fit(List<QuestionPairs> questions, int folds, long seed, double l2, double wrongCost,
-                             String embedder, String fittedOn) {
+    /** The features each kind of passage is judged by: an abstract's siblings count, an article's do not. */
+    public static final List<String> PRIMARY_SOURCE_FEATURES = RelevanceFeatures.NAMES;
+    /**
+     * An article's sentence: how similar it is, how much of what the question names it names, and
+     * how much of the question the corpus never names at all ("Does Semax help depression?").
+     * Chosen by cross-validation on the lay questions (`calibrate --dump` writes the pairs): the
+     * other sentence features added nothing there but variance on 66 questions.
+     */
+    public static final List<String> ARTICLE_FEATURES = List.of("cosine", "idfCoverage", "unknownShare");
+
+    /** Fits one model on these questions' pairs, reading only {@code features}, its operating point chosen on all of them. */
+    public static Result fit(List<QuestionPairs> questions, List<String> features, int folds, long seed, double l2,
+                             double wrongCost) {
+        return fit(questions, features, folds, seed, l2, wrongCost, question -> true);
+    }
+
+    /**
+     * As {@link #fit(List, List, int, long, double, double)}, with the operating point and the figures
+     * taken on the questions {@code scoredOn} accepts only: the weights learn from every labelled
+     * pair, the threshold is set for the kind of question the model will serve.
+     */
+    public static Result fit(List<QuestionPairs> questions, List<String> features, int folds, long seed, double l2,
+                             double wrongCost, Predicate<QuestionPairs> scoredOn) {
         List<QuestionPairs> shuffled = shuffled(questions, seed);
         // out-of-fold probabilities, per question, per candidate
         List<double[]> outOfFold = new ArrayList<>(Collections.nCopies(shuffled.size(), null));
@@ -91,7 +123,7 @@ public final class RelevanceCalibration {
                     training.add(shuffled.get(q));
                 }
             }
-            RelevanceModel model = train(training, l2, embedder, fittedOn);
+            RelevanceModel model = train(training, features, l2);
             for (int q = 0; q < shuffled.size(); q++) {
                 if (foldOf.get(q) == fold) {
                     outOfFold.set(q, probabilities(model, shuffled.get(q)));
@@ -101,7 +133,7 @@ public final class RelevanceCalibration {
         List<Point> curve = new ArrayList<>();
         Point best = null;
         for (int step = 1; step < 100; step++) {
-            Point point = point(shuffled, outOfFold, step / 100.0, wrongCost, q -> true);
+            Point point = point(shuffled, outOfFold, step / 100.0, wrongCost, q -> scoredOn.test(shuffled.get(q)));
             curve.add(point);
             if (best == null || point.cost() < best.cost() - 1e-12) {
                 best = point;
@@ -111,11 +143,25 @@ public final class RelevanceCalibration {
         List<Point> perFold = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             int f = fold;
-            perFold.add(point(shuffled, outOfFold, threshold, wrongCost, q -> foldOf.get(q) == f));
+            perFold.add(point(shuffled, outOfFold, threshold, wrongCost,
+                    q -> foldOf.get(q) == f && scoredOn.test(shuffled.get(q))));
         }
-        RelevanceModel model = train(shuffled, l2, embedder, fittedOn).withThreshold(threshold);
+        java.util.Map<String, Point> bySource = new java.util.LinkedHashMap<>();
+        for (QuestionPairs question : shuffled) {
+            bySource.computeIfAbsent(question.source(), source -> point(shuffled, outOfFold, threshold, wrongCost,
+                    q -> shuffled.get(q).source().equals(source)));
+        }
+        java.util.Map<String, List<Point>> curveBySource = new java.util.LinkedHashMap<>();
+        for (String source : bySource.keySet()) {
+            for (int step = 1; step < 10; step++) {
+                double at = step / 10.0;
+                curveBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(point(shuffled, outOfFold, at, wrongCost,
+                        q -> shuffled.get(q).source().equals(source)));
+            }
+        }
+        RelevanceModel model = train(shuffled, features, l2).withThreshold(threshold);
         int pairs = questions.stream().mapToInt(q -> q.labels().size()).sum();
-        return new Result(model, curve, best, perFold, questions.size(), pairs);
+        return new Result(model, curve, best, perFold, bySource, curveBySource, questions.size(), pairs);
     }
 
     /** The questions in the order folds are dealt from: a fixed seed, so a re-run gives the same folds. */
@@ -174,6 +220,9 @@ public final class RelevanceCalibration {
                     cost += 1;
                 }
             }
+            if (question.answerable() && !question.withholdable()) {
+                continue;
+            }
             // the same question with its answers withheld: only the other candidates remain
             withheld++;
             if (wrongPasses) {
@@ -196,12 +245,13 @@ public final class RelevanceCalibration {
         return p;
     }
 
-    private static RelevanceModel train(List<QuestionPairs> questions, double l2, String embedder, String fittedOn) {
-        int d = RelevanceFeatures.NAMES.size();
+    private static RelevanceModel train(List<QuestionPairs> questions, List<String> features, double l2) {
+        int d = features.size();
+        RelevanceModel selector = new RelevanceModel(features, new double[d], new double[d], new double[d + 1], 0);
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (QuestionPairs question : questions) {
-            rows.addAll(question.features());
+            question.features().forEach(all -> rows.add(selector.select(all)));
             question.labels().forEach(label -> labels.add(label ? 1 : 0));
         }
         double[] means = new double[d];
@@ -230,14 +280,15 @@ public final class RelevanceCalibration {
             y[i] = labels.get(i);
         }
         double[] weights = LogisticRegression.fit(x, y, l2);
-        return new RelevanceModel(embedder, RelevanceFeatures.NAMES, means, scales, weights, 0.5, fittedOn);
+        return new RelevanceModel(features, means, scales, weights, 0.5);
     }
 
     /** A model that scores nothing: collecting features needs the gate's feature code, not a fit. */
-    private static RelevanceModel unfitted() {
+    private static RelevanceModels unfitted() {
         int d = RelevanceFeatures.NAMES.size();
         double[] ones = new double[d];
         java.util.Arrays.fill(ones, 1);
-        return new RelevanceModel("none", RelevanceFeatures.NAMES, new double[d], ones, new double[d + 1], 1, "nothing");
+        RelevanceModel none = new RelevanceModel(RelevanceFeatures.NAMES, new double[d], ones, new double[d + 1], 1);
+        return new RelevanceModels("none", none, none, "nothing");
     }
 }

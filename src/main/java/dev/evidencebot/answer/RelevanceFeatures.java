@@ -5,6 +5,7 @@ import dev.evidencebot.index.TextTerms;
 import dev.evidencebot.retrieval.RetrievedPassage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +25,13 @@ final class RelevanceFeatures {
             "rankAgreement",     // how close the BM25 and vector ranks are (0 when one side missed it)
             "lexicalRankInverse",
             "vectorRankInverse",
-            "cosineTimesCoverage");
+            "cosineTimesCoverage",
+            "articleCoverage",    // IDF-weighted share of the topic terms the passage's whole article uses
+            "articleCandidates",  // how many of the candidates come from the same article (a study that answers
+                                  // is usually found by several of its sentences)
+            "articleBestCosine",  // the best cosine among the candidates of the same article
+            "articleCosine",      // cosine of the question and the whole article (mean of its sentences)
+            "articleLead");       // how far this article's best cosine leads the best of any other article
 
     /** A term only a neighbouring sentence says counts half: the neighbour, not this sentence, says it. */
     private static final double CONTEXT_WEIGHT = 0.5;
@@ -70,7 +77,53 @@ final class RelevanceFeatures {
         }
     }
 
-    double[] of(Asked asked, RetrievedPassage candidate) {
+    /** The features of every candidate, in order; some read the other candidates of the same article. */
+    List<double[]> of(Asked asked, List<RetrievedPassage> ranked) {
+        java.util.Map<String, Integer> perArticle = new java.util.HashMap<>();
+        java.util.Map<String, Double> bestCosine = new java.util.HashMap<>();
+        java.util.Map<String, Double> articleCoverage = new java.util.HashMap<>();
+        for (RetrievedPassage candidate : ranked) {
+            String article = candidate.passage().articleId();
+            perArticle.merge(article, 1, Integer::sum);
+            bestCosine.merge(article, candidate.similarity(), Math::max);
+            articleCoverage.computeIfAbsent(article, id -> articleCoverage(asked, id));
+        }
+        List<double[]> all = new java.util.ArrayList<>(ranked.size());
+        for (RetrievedPassage candidate : ranked) {
+            String article = candidate.passage().articleId();
+            double[] own = of(asked, candidate);
+            double[] values = java.util.Arrays.copyOf(own, NAMES.size());
+            values[own.length] = articleCoverage.get(article);
+            values[own.length + 1] = Math.log(perArticle.get(article));
+            values[own.length + 2] = bestCosine.get(article);
+            values[own.length + 3] = candidate.articleSimilarity();
+            double bestOther = 0;
+            for (Map.Entry<String, Double> other : bestCosine.entrySet()) {
+                if (!other.getKey().equals(article)) {
+                    bestOther = Math.max(bestOther, other.getValue());
+                }
+            }
+            values[own.length + 4] = bestCosine.get(article) - bestOther;
+            all.add(values);
+        }
+        return all;
+    }
+
+    private double articleCoverage(Asked asked, String articleId) {
+        if (asked.totalIdf() == 0) {
+            return 0;
+        }
+        Set<String> terms = corpus.article(articleId);
+        double covered = 0;
+        for (int i = 0; i < asked.terms().length; i++) {
+            if (terms.contains(asked.terms()[i])) {
+                covered += asked.idf()[i];
+            }
+        }
+        return covered / asked.totalIdf();
+    }
+
+    private double[] of(Asked asked, RetrievedPassage candidate) {
         double[] coverage = coverage(asked, candidate);
         double idfCoverage = 0;
         for (int i = 0; i < coverage.length; i++) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * Decides which retrieved passages answer the question, and so when to abstain. Retrieval always
  * returns something; this gate is what lets the bot say "the articles do not cover this".
  *
- * <p>Two steps. First a fitted model ({@link RelevanceModel}, over {@link RelevanceFeatures})
+ * <p>Two steps. First a fitted model ({@link RelevanceModels}, over {@link RelevanceFeatures})
  * gives each candidate the probability that it answers the question; a passage below the
  * model's operating point is never used, and when none reaches it the question abstains. The
  * model and its operating point are fitted on labelled questions nobody here wrote (SciFact,
@@ -31,13 +31,13 @@ final class RelevanceGate {
     private static final double CONTEXT_WEIGHT = 0.5;
 
     private final RelevanceSettings settings;
-    private final RelevanceModel model;
+    private final RelevanceModels models;
     private final CorpusTerms terms;
     private final RelevanceFeatures features;
 
-    RelevanceGate(GradedCorpus corpus, RelevanceSettings settings, RelevanceModel model) {
+    RelevanceGate(GradedCorpus corpus, RelevanceSettings settings, RelevanceModels models) {
         this.settings = settings;
-        this.model = model;
+        this.models = models;
         this.terms = new CorpusTerms(corpus);
         this.features = new RelevanceFeatures(terms);
     }
@@ -61,8 +61,8 @@ final class RelevanceGate {
         for (Judged candidate : judge(judged, ranked)) {
             // "Does aspirin help stroke patients?" is not answered by a sentence that never names aspirin
             boolean namesSubject = subject.isEmpty() || names(candidate.candidate(), subject);
-            if (namesSubject && candidate.probability() >= model.threshold()) {
-                passing.add(new Scored(candidate.candidate(), focusCoverage(candidate.candidate(), focus)));
+            if (namesSubject && candidate.passes()) {
+                passing.add(new Scored(candidate.candidate(), focusCoverage(candidate.candidate(), focus), candidate.strength()));
             }
         }
         // Evidence first: a sentence the article states without a citation is used only when no
@@ -73,18 +73,24 @@ final class RelevanceGate {
         if (citedAnswers) {
             passing.removeIf(scored -> !evidence(scored.candidate()));
         }
-        // When some passage names what the question is about, a passage that names less of it is
-        // a weaker answer, however similar its embedding ("Semax ... in patients" resembles every Semax question).
-        double bestCoverage = passing.stream().mapToDouble(Scored::coverage).max().orElse(0);
+        // Among an article's claims, one that names less of what the question names is a weaker
+        // answer, however similar its embedding ("Semax ... in patients" resembles every Semax
+        // question), and a distant runner-up adds words, not answers. Claims that name everything the
+        // question names all answer it, so they may trail further; when they only share part of it,
+        // the embedding is the judge and the margin is tight. An abstract's sentences are judged by
+        // the model alone: it reads the whole study, which a sentence's own words do not show.
+        double bestCoverage = passing.stream().filter(RelevanceGate::claim).mapToDouble(Scored::coverage).max().orElse(0);
         if (bestCoverage > 0) {
-            passing.removeIf(scored -> scored.coverage() < bestCoverage - 1e-9);
+            passing.removeIf(scored -> claim(scored) && scored.coverage() < bestCoverage - 1e-9);
         }
-        double bestSimilarity = passing.stream().mapToDouble(scored -> scored.candidate().similarity()).max().orElse(0);
-        // A distant runner-up adds words, not answers. Passages that name everything the question
-        // names all answer it, so they may trail further; when they only share part of it, the
-        // embedding is the judge and the margin is tight.
+        double bestSimilarity = passing.stream().filter(RelevanceGate::claim)
+                .mapToDouble(scored -> scored.candidate().similarity()).max().orElse(0);
         double margin = bestCoverage >= 1 - 1e-9 ? settings.fullCoverageMargin() : settings.margin();
-        passing.removeIf(scored -> scored.candidate().similarity() < bestSimilarity - margin);
+        passing.removeIf(scored -> claim(scored) && scored.candidate().similarity() < bestSimilarity - margin);
+        // and one the models find far less likely to answer than the best is a runner-up too; compared
+        // in log-odds above each one's own operating point, since an abstract's model and an article's differ
+        double bestStrength = passing.stream().mapToDouble(Scored::strength).max().orElse(0);
+        passing.removeIf(scored -> scored.strength() < bestStrength - settings.strengthMargin());
         return passing.stream().limit(settings.maxPassages()).map(Scored::candidate).toList();
     }
 
@@ -92,21 +98,48 @@ final class RelevanceGate {
     List<Judged> judge(String question, List<RetrievedPassage> ranked) {
         RelevanceFeatures.Asked asked = features.asked(question);
         List<Judged> judged = new ArrayList<>(ranked.size());
-        for (RetrievedPassage candidate : ranked) {
-            double[] values = features.of(asked, candidate);
+        List<double[]> all = features.of(asked, ranked);
+        for (int i = 0; i < ranked.size(); i++) {
+            RetrievedPassage candidate = ranked.get(i);
+            double[] values = all.get(i);
             // a question with no topic words of its own ("What is it?") names nothing a passage could answer
+            RelevanceModel model = models.of(candidate);
             double probability = asked.empty() ? 0 : model.probability(values);
-            judged.add(new Judged(candidate, values, probability));
+            judged.add(new Judged(candidate, values, probability, probability >= model.threshold() && !asked.empty(),
+                    logit(probability) - logit(model.threshold())));
         }
         return judged;
     }
 
-    /** A candidate with its features and the model's probability that it answers. */
-    record Judged(RetrievedPassage candidate, double[] features, double probability) {
+    /**
+     * A candidate with its features, the model's probability that it answers, and whether that
+     * reaches the operating point.
+     *
+     * @param strength the log-odds by which the probability clears (or misses) its model's operating point
+     */
+    record Judged(RetrievedPassage candidate, double[] features, double probability, boolean passes, double strength) {
     }
 
     /** A passing candidate with the share of the question's focus terms it covers. */
-    private record Scored(RetrievedPassage candidate, double coverage) {
+    private record Scored(RetrievedPassage candidate, double coverage, double strength) {
+    }
+
+    /** Whether every topic word of the question is in the title of the passages' articles: it names their subject and nothing else. */
+    boolean namesOnlyTheirSubject(String question, List<RetrievedPassage> passages) {
+        Set<String> asked = CorpusTerms.topicTerms(question);
+        if (asked.isEmpty()) {
+            return true;
+        }
+        if (passages.isEmpty()) {
+            return false;
+        }
+        for (String term : asked) {
+            boolean inTitles = passages.stream().anyMatch(passage -> terms.title(passage.article()).contains(term));
+            if (!inTitles) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the passage, its heading, its article's title or a neighbouring sentence names any of these terms. */
@@ -123,6 +156,15 @@ final class RelevanceGate {
             }
         }
         return false;
+    }
+
+    private static boolean claim(Scored scored) {
+        return !scored.candidate().article().article().primarySource();
+    }
+
+    private static double logit(double p) {
+        double bounded = Math.min(1 - 1e-9, Math.max(1e-9, p));
+        return Math.log(bounded / (1 - bounded));
     }
 
     /** A sentence backed by a study: it cites one, or its document is one. */
@@ -174,7 +216,9 @@ final class RelevanceGate {
      *
      * @param margin             how far below the best similarity a passage may fall and still be used
      * @param fullCoverageMargin the same, when the passages contain every focus term of the question
+     * @param strengthMargin     a passage whose log-odds of answering (above its model's operating point)
+     *                           trail the best passage's by more than this is dropped
      */
-    record RelevanceSettings(double margin, double fullCoverageMargin, int maxPassages) {
+    record RelevanceSettings(double margin, double fullCoverageMargin, double strengthMargin, int maxPassages) {
     }
 }

@@ -102,11 +102,12 @@ final class AnswerabilityBenchmark {
         if (queries.size() > limit) {
             queries = queries.subList(0, limit);
         }
-        List<Query> present = new ArrayList<>(queries.subList(0, queries.size() / 2));
-        List<Query> withheld = queries.subList(queries.size() / 2, queries.size());
+        List<Query> present = new ArrayList<>();
+        List<Query> withheld = new ArrayList<>();
+        halves(queries, present, withheld);
         Set<String> removed = new HashSet<>();
         withheld.forEach(query -> removed.addAll(query.relevant()));
-        // A present question whose every answer was removed for a withheld one cannot be asked fairly.
+        // Halves are dealt by groups of questions that share a document, so none should be lost; count any that are.
         int before = present.size();
         present.removeIf(query -> removed.containsAll(query.relevant()));
         int skipped = before - present.size();
@@ -150,6 +151,48 @@ final class AnswerabilityBenchmark {
                 // a temp directory left behind is harmless
             }
         }
+    }
+
+    /**
+     * Deals the questions into two halves so that questions sharing a judged document land in the
+     * same half (SciFact has several claims per abstract): withholding one question's documents
+     * then never removes the answer of a question that should find it. Groups are dealt in their
+     * shuffled order, each to the smaller half.
+     */
+    static void halves(List<Query> queries, List<Query> present, List<Query> withheld) {
+        Map<String, Integer> groupOfDocument = new java.util.HashMap<>();
+        List<List<Query>> groups = new ArrayList<>();
+        List<Integer> parent = new ArrayList<>();
+        for (Query query : queries) {
+            int group = groups.size();
+            groups.add(new ArrayList<>(List.of(query)));
+            parent.add(group);
+            for (String document : query.relevant()) {
+                Integer other = groupOfDocument.putIfAbsent(document, group);
+                if (other != null) {
+                    union(parent, group, other);
+                }
+            }
+        }
+        Map<Integer, List<Query>> merged = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            merged.computeIfAbsent(find(parent, i), root -> new ArrayList<>()).addAll(groups.get(i));
+        }
+        for (List<Query> group : merged.values()) {
+            (present.size() <= withheld.size() ? present : withheld).addAll(group);
+        }
+    }
+
+    private static int find(List<Integer> parent, int i) {
+        while (parent.get(i) != i) {
+            parent.set(i, parent.get(parent.get(i)));
+            i = parent.get(i);
+        }
+        return i;
+    }
+
+    private static void union(List<Integer> parent, int a, int b) {
+        parent.set(find(parent, a), find(parent, b));
     }
 
     private static Outcome ask(AnswerService answers, Query query, boolean present) {

@@ -3,6 +3,7 @@ package dev.evidencebot.cli;
 import dev.evidencebot.answer.RelevanceCalibration;
 import dev.evidencebot.answer.RelevanceCalibration.LabelledQuestion;
 import dev.evidencebot.answer.RelevanceCalibration.QuestionPairs;
+import dev.evidencebot.answer.RelevanceModels;
 import dev.evidencebot.cli.BeirData.Query;
 import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.index.Embedder;
@@ -58,6 +59,7 @@ final class CalibrateCommand implements Command {
         long seed = 7;
         double wrongCost = 2;
         double l2 = 1;
+        Path dump = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -76,6 +78,8 @@ final class CalibrateCommand implements Command {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--wrong-cost" -> wrongCost = Double.parseDouble(value(args, ++i, arg));
                 case "--l2" -> l2 = Double.parseDouble(value(args, ++i, arg));
+                // every (question, candidate) pair as CSV, for looking at the data with other tools
+                case "--dump" -> dump = Path.of(value(args, ++i, arg));
                 default -> throw new Cli.UsageException("unknown argument '" + arg + "'; " + USAGE);
             }
         }
@@ -85,7 +89,8 @@ final class CalibrateCommand implements Command {
         if (folds < 2) {
             throw new Cli.UsageException("--folds must be at least 2");
         }
-        List<QuestionPairs> pairs = new ArrayList<>();
+        List<QuestionPairs> primaryPairs = new ArrayList<>();
+        List<QuestionPairs> articlePairs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         String embedder = null;
         for (String set : beirSets) {
@@ -106,9 +111,9 @@ final class CalibrateCommand implements Command {
                     List<LabelledQuestion> labelled = new ArrayList<>();
                     for (Query query : queries) {
                         labelled.add(new LabelledQuestion(beir.getFileName().toString(), query.id(), query.text(),
-                                candidate -> query.relevant().contains(candidate.passage().articleId())));
+                                candidate -> query.relevant().contains(candidate.passage().articleId()), true));
                     }
-                    pairs.addAll(RelevanceCalibration.collect(loaded.corpus(), loaded.retriever(), labelled));
+                    primaryPairs.addAll(RelevanceCalibration.collect(loaded.corpus(), loaded.retriever(), labelled));
                 }
                 sources.add(beir.getFileName() + " " + split + " (" + queries.size() + " questions)");
             } finally {
@@ -123,16 +128,21 @@ final class CalibrateCommand implements Command {
                 KnowledgeBase.Loaded loaded = Contexts.loaded(context);
                 embedder = context.getBean(Embedder.class).name();
                 List<LabelledQuestion> labelled = new ArrayList<>();
+                Set<String> conversations = new java.util.HashSet<>();
                 for (EvalCommand.EvalCase evalCase : cases) {
-                    if (evalCase.conversation() != null) {
+                    if (evalCase.conversation() != null && !conversations.add(evalCase.conversation())) {
                         continue;  // a follow-up is judged with its conversation, which a pair cannot carry
                     }
+                    if (!evalCase.abstain() && (evalCase.expectedReferences() == null || evalCase.expectedReferences().isEmpty())) {
+                        continue;  // answered by an uncited sentence: which one is not labelled, so it is neither kind
+                    }
                     Set<Integer> expected = Set.copyOf(evalCase.expectedReferences() == null ? List.of() : evalCase.expectedReferences());
-                    labelled.add(new LabelledQuestion(set.file().getFileName().toString(), evalCase.id(), evalCase.question(),
+                    labelled.add(new LabelledQuestion(set.file().toString(), evalCase.id(), evalCase.question(),
                             candidate -> !evalCase.abstain() && cites(candidate.passage(), expected)
-                                    && (evalCase.article() == null || evalCase.article().equals(candidate.passage().articleId()))));
+                                    && (evalCase.article() == null || evalCase.article().equals(candidate.passage().articleId())),
+                            false));
                 }
-                pairs.addAll(RelevanceCalibration.collect(loaded.corpus(), loaded.retriever(), labelled));
+                articlePairs.addAll(RelevanceCalibration.collect(loaded.corpus(), loaded.retriever(), labelled));
                 sources.add(set.file() + " over " + set.corpus() + " (" + labelled.size() + " questions)");
             } finally {
                 delete(work);
@@ -141,11 +151,45 @@ final class CalibrateCommand implements Command {
         String fittedOn = String.join("; ", sources) + String.format(Locale.ROOT,
                 "; %d-fold cross-validation by question, seed %d, L2 %.2f, a wrong answer costs %.1f abstentions",
                 folds, seed, l2, wrongCost);
-        RelevanceCalibration.Result result = RelevanceCalibration.fit(pairs, folds, seed, l2, wrongCost, embedder, fittedOn);
-        print(result, out);
-        result.model().write(outFile);
-        out.println("model written to " + outFile);
+        if (dump != null) {
+            dump(dump, primaryPairs, articlePairs);
+        }
+        if (primaryPairs.isEmpty() || articlePairs.isEmpty()) {
+            throw new Cli.UsageException("calibrate fits two models and needs both kinds of questions: --beir for "
+                    + "primary sources (abstracts) and --questions for articles; " + USAGE);
+        }
+        out.println("== primary sources (abstracts): " + primaryPairs.size() + " questions");
+        RelevanceCalibration.Result primary = RelevanceCalibration.fit(primaryPairs,
+                RelevanceCalibration.PRIMARY_SOURCE_FEATURES, folds, seed, l2, wrongCost);
+        print(primary, out);
+        // An article's sentence is judged by what it says alone, and only lay questions over articles
+        // teach that: an abstract's sentences are labelled by their whole document, an article's are not.
+        out.println("== articles: " + articlePairs.size() + " lay questions");
+        RelevanceCalibration.Result articles = RelevanceCalibration.fit(articlePairs,
+                RelevanceCalibration.ARTICLE_FEATURES, folds, seed, l2, wrongCost);
+        print(articles, out);
+        new RelevanceModels(embedder, primary.model(), articles.model(), fittedOn).write(outFile);
+        out.println("models written to " + outFile);
         return 0;
+    }
+
+    private static void dump(Path file, List<QuestionPairs> primary, List<QuestionPairs> articles) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("source,question,withholdable,rank,label," + String.join(",", RelevanceCalibration.PRIMARY_SOURCE_FEATURES));
+        for (List<QuestionPairs> set : List.of(primary, articles)) {
+            for (QuestionPairs question : set) {
+                for (int i = 0; i < question.labels().size(); i++) {
+                    StringBuilder line = new StringBuilder(question.source().replace(',', ' ')).append(',')
+                            .append(question.id().replace(',', ' ')).append(',').append(question.withholdable())
+                            .append(',').append(i).append(',').append(question.labels().get(i) ? 1 : 0);
+                    for (double value : question.features().get(i)) {
+                        line.append(',').append(String.format(Locale.ROOT, "%.5f", value));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+        }
+        Files.write(file, lines);
     }
 
     private static boolean cites(Passage passage, Set<Integer> expected) {
@@ -164,6 +208,10 @@ final class CalibrateCommand implements Command {
         for (int i = 0; i < result.folds().size(); i++) {
             out.println("  fold " + (i + 1) + ": " + result.folds().get(i).format());
         }
+        out.println("per source at the chosen point:");
+        result.bySource().forEach((source, point) -> out.println("  " + source + ": " + point.format()));
+        out.println("per source, the curve:");
+        result.curveBySource().forEach((source, points) -> points.forEach(point -> out.println("  " + source + " " + point.format())));
         out.println("weights (standardized features): ");
         List<String> names = result.model().features();
         double[] weights = result.model().weights();

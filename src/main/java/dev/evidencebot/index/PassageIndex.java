@@ -156,6 +156,24 @@ public final class PassageIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Every passage's stored vector by passage id, as the current reader holds them (no
+     * re-embedding): what a caller needs to build vectors of whole articles.
+     *
+     * @throws IllegalStateException when {@link #build} has not run yet
+     */
+    public Map<String, float[]> vectors() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            throw new IllegalStateException("the passage index is not built yet; call build(...) first");
+        }
+        Map<String, float[]> byId = new HashMap<>(current.ids().length * 2);
+        for (int doc = 0; doc < current.ids().length; doc++) {
+            byId.put(current.ids()[doc], current.vectors()[doc]);
+        }
+        return byId;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (searchers != null) {

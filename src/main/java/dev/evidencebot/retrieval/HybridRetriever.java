@@ -88,6 +88,11 @@ public final class HybridRetriever implements Retriever {
     private final Analyzer analyzer = IndexFields.analyzer();
     private final BM25Similarity bm25;
     private final Map<String, Located> passages;
+    /** Abstracts embedded per call when their whole-document vectors are made. */
+    private static final int ARTICLE_BATCH = 256;
+
+    /** Article id -> the article's own vector (see {@link #articleVectors}). */
+    private final Map<String, float[]> articleVectors;
 
     public HybridRetriever(PassageIndex index, GradedCorpus corpus) {
         this(index, corpus, Settings.DEFAULTS);
@@ -99,6 +104,71 @@ public final class HybridRetriever implements Retriever {
         this.settings = settings;
         this.bm25 = new BM25Similarity(settings.k1(), settings.b());
         this.passages = locate(corpus);
+        this.articleVectors = articleVectors(corpus, index.vectors(), embedder);
+    }
+
+    /**
+     * Each article's own vector. A primary source (an abstract) is embedded whole, title and text, as
+     * the study it is: it answers a question as a whole, and the model reads up to 512 tokens, a whole
+     * abstract. Embedded once, through the embedder's cache. An article that cites studies gets the
+     * mean of its sentences' vectors: it is too long to embed whole, and its sentences answer alone.
+     */
+    private static Map<String, float[]> articleVectors(GradedCorpus corpus, Map<String, float[]> passageVectors,
+                                                       Embedder embedder) {
+        Map<String, float[]> vectors = new HashMap<>();
+        List<String> primaryIds = new ArrayList<>();
+        List<String> primaryTexts = new ArrayList<>();
+        for (GradedArticle article : corpus.articles()) {
+            if (article.article().primarySource()) {
+                StringBuilder text = new StringBuilder(article.article().title() == null ? "" : article.article().title());
+                for (Passage passage : article.article().passages()) {
+                    text.append(text.length() == 0 ? "" : " ").append(passage.text());
+                }
+                primaryIds.add(article.article().id());
+                primaryTexts.add(text.toString());
+                continue;
+            }
+            float[] sum = null;
+            for (Passage passage : article.article().passages()) {
+                float[] vector = passageVectors.get(passage.id());
+                if (vector == null) {
+                    continue;
+                }
+                if (sum == null) {
+                    sum = new float[vector.length];
+                }
+                for (int i = 0; i < vector.length; i++) {
+                    sum[i] += vector[i];
+                }
+            }
+            if (sum != null) {
+                double norm = 0;
+                for (float v : sum) {
+                    norm += v * v;
+                }
+                norm = Math.sqrt(norm);
+                for (int i = 0; i < sum.length && norm > 0; i++) {
+                    sum[i] /= (float) norm;
+                }
+                vectors.put(article.article().id(), sum);
+            }
+        }
+        for (int start = 0; start < primaryTexts.size(); start += ARTICLE_BATCH) {
+            int end = Math.min(primaryTexts.size(), start + ARTICLE_BATCH);
+            List<float[]> embedded = embedder.embedPassages(primaryTexts.subList(start, end));
+            for (int i = start; i < end; i++) {
+                vectors.put(primaryIds.get(i), embedded.get(i - start));
+            }
+        }
+        return vectors;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @Override
@@ -130,6 +200,8 @@ public final class HybridRetriever implements Retriever {
             IndexHit fromLexical = lexicalById.get(hit.id());
             IndexHit fromVector = vectorById.get(hit.id());
             IndexHit any = fromLexical != null ? fromLexical : fromVector;
+            float[] articleVector = articleVectors.get(located.article().article().id());
+            double cosine = any.cosine(queryVector);
             results.add(new RetrievedPassage(
                     located.passage(),
                     located.article(),
@@ -137,8 +209,9 @@ public final class HybridRetriever implements Retriever {
                     fromLexical == null ? 0 : fromLexical.rank(),
                     fromLexical == null ? 0 : fromLexical.score(),
                     fromVector == null ? 0 : fromVector.rank(),
-                    any.cosine(queryVector),
-                    located.context()));
+                    cosine,
+                    located.context(),
+                    articleVector == null ? cosine : dot(articleVector, queryVector)));
         }
         return results;
     }

@@ -16,6 +16,8 @@ import java.util.List;
  *                     abstention signal), even one only BM25 found
  * @param context      the sentences just before and after it in the same paragraph, in order:
  *                     shown to a reader, never cited
+ * @param articleSimilarity cosine of the query and the passage's whole article (an abstract embedded
+ *                     whole; an article's sentences averaged): an abstract answers as a whole
  */
 public record RetrievedPassage(
         Passage passage,
@@ -25,10 +27,17 @@ public record RetrievedPassage(
         double lexicalScore,
         int vectorRank,
         double similarity,
-        List<Passage> context) {
+        List<Passage> context,
+        double articleSimilarity) {
 
     public RetrievedPassage {
         context = List.copyOf(context);
+    }
+
+    /** A passage found without its article's vector (tests, a passage found again from a conversation). */
+    public RetrievedPassage(Passage passage, GradedArticle article, double fusedScore, int lexicalRank, double lexicalScore,
+                            int vectorRank, double similarity, List<Passage> context) {
+        this(passage, article, fusedScore, lexicalRank, lexicalScore, vectorRank, similarity, context, similarity);
     }
 
     public boolean foundLexically() {

@@ -25,13 +25,13 @@ class RelevanceCalibrationTest {
             List<Boolean> labels = new ArrayList<>();
             for (int c = 0; c < 10; c++) {
                 boolean answers = answerable && c == 0;
-                double cosine = (answers ? 0.8 : 0.6) + 0.08 * random.nextGaussian();
-                double coverage = (answers ? 0.7 : 0.3) + 0.2 * random.nextGaussian();
+                double cosine = (answers ? 0.8 : 0.6) + 0.05 * random.nextGaussian();
+                double coverage = (answers ? 0.7 : 0.3) + 0.1 * random.nextGaussian();
                 features.add(new double[] {cosine, 0.5, coverage, answers ? 1 : 0, 0, 0.5, 1.0 / (c + 1), 1.0 / (c + 1),
                         cosine * coverage});
                 labels.add(answers);
             }
-            questions.add(new RelevanceCalibration.QuestionPairs("synthetic", "q" + q, features, labels));
+            questions.add(new RelevanceCalibration.QuestionPairs("synthetic", "q" + q, features, labels, true));
         }
         return questions;
     }
@@ -39,8 +39,8 @@ class RelevanceCalibrationTest {
     @Test
     void aFixedSeedGivesTheSameFoldsAndTheSameModel() {
         List<RelevanceCalibration.QuestionPairs> data = questions(120, 1);
-        RelevanceCalibration.Result first = RelevanceCalibration.fit(data, 5, 7, 1, 2, "test-model", "synthetic");
-        RelevanceCalibration.Result again = RelevanceCalibration.fit(data, 5, 7, 1, 2, "test-model", "synthetic");
+        RelevanceCalibration.Result first = RelevanceCalibration.fit(data, RelevanceCalibration.ARTICLE_FEATURES, 5, 7, 1, 2);
+        RelevanceCalibration.Result again = RelevanceCalibration.fit(data, RelevanceCalibration.ARTICLE_FEATURES, 5, 7, 1, 2);
         assertArrayEquals(first.model().weights(), again.model().weights());
         assertEquals(first.chosen(), again.chosen());
         assertEquals(first.folds(), again.folds());
@@ -64,14 +64,14 @@ class RelevanceCalibrationTest {
 
     @Test
     void theFitSeparatesAnswersAndPicksAnHonestOperatingPoint() {
-        RelevanceCalibration.Result result = RelevanceCalibration.fit(questions(300, 3), 5, 7, 1, 2, "test-model", "synthetic");
+        RelevanceCalibration.Result result = RelevanceCalibration.fit(questions(300, 3), RelevanceCalibration.ARTICLE_FEATURES, 5, 7, 1, 2);
         double[] weights = result.model().weights();
         assertTrue(weights[0] > 0, "a higher cosine makes an answer likelier");
         RelevanceCalibration.Point chosen = result.chosen();
         assertTrue(chosen.presentAnswered() > 0.8, chosen.format());
         assertTrue(chosen.withheldAbstained() > 0.8, chosen.format());
         // a wrong answer costs more than an abstention: raising the cost never lowers the threshold
-        RelevanceCalibration.Result stricter = RelevanceCalibration.fit(questions(300, 3), 5, 7, 1, 5, "test-model", "synthetic");
+        RelevanceCalibration.Result stricter = RelevanceCalibration.fit(questions(300, 3), RelevanceCalibration.ARTICLE_FEATURES, 5, 7, 1, 5);
         assertTrue(stricter.chosen().threshold() >= chosen.threshold());
     }
 }

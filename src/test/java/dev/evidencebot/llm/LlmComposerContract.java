@@ -315,13 +315,13 @@ abstract class LlmComposerContract {
         FakeModel.then(request -> FakeModel.Reply.text("Semax anxiety studies in rats and their populations"));
         FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
 
-        // when the reader follows up on it
-        JsonNode second = server.ask("Was that in humans?", first.path("conversationId").asText());
+        // when the reader follows up on it (not an evidence question: those the system answers from the gradings)
+        JsonNode second = server.ask("How did that work?", first.path("conversationId").asText());
 
         // then the model condensed the conversation first, and the answer is grounded
         FakeModel.Request condense = FakeModel.requests().get(0);
         assertEquals(Prompts.CONDENSE, condense.system());
-        assertTrue(condense.lastUser().contains(QUESTION) && condense.lastUser().contains("Was that in humans?"), condense.lastUser());
+        assertTrue(condense.lastUser().contains(QUESTION) && condense.lastUser().contains("How did that work?"), condense.lastUser());
         assertEquals(2, FakeModel.requests().size());
         assertEquals("llm", second.path("composer").asText());
         assertTrue(second.path("citations").size() > 0);
@@ -337,7 +337,7 @@ abstract class LlmComposerContract {
         FakeModel.then(request -> FakeModel.Reply.text(request.paraphrase(1, 12) + " [1]."));
 
         // when
-        JsonNode second = server.ask("Was that in humans?", first.path("conversationId").asText());
+        JsonNode second = server.ask("How did that work?", first.path("conversationId").asText());
 
         // then the heuristic query served retrieval and the model still wrote the answer
         assertEquals("llm", second.path("composer").asText());
