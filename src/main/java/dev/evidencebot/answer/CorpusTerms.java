@@ -28,12 +28,14 @@ final class CorpusTerms {
                     + "tell me about i you we my your our know anything something any much many more most some "
                     + "research study studies studied show shows shown evidence effect effects affect article articles "
                     + "say says said find found finding findings work works help helps take taking took use using used "
-                    + "good bad better best get give given happen happens happened happening"));
+                    + "good bad better best get give given happen happens happened happening like such"));
 
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
     private final Map<String, Set<String>> headingTerms = new HashMap<>();
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
+    /** Passage id -> the words of the titles of the references it cites: what backs a claim says what it is about. */
+    private final Map<String, Set<String>> citedTitleTerms = new HashMap<>();
     /** Every term an article uses anywhere, its title and headings included. */
     private final Map<String, Set<String>> articleTerms = new HashMap<>();
     private final int passages;
@@ -49,13 +51,24 @@ final class CorpusTerms {
                 Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
                 passageTerms.put(passage.id(), terms);
                 everything.addAll(terms);
+                Set<String> cited = new HashSet<>();
+                for (int number : passage.markers()) {
+                    dev.evidencebot.corpus.Reference reference = graded.article().reference(number);
+                    if (reference != null && reference.title() != null) {
+                        cited.addAll(TextTerms.of(reference.title()));
+                    }
+                }
+                if (!cited.isEmpty()) {
+                    citedTitleTerms.put(passage.id(), Set.copyOf(cited));
+                    everything.addAll(cited);
+                }
                 everything.addAll(headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading))));
                 terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             }
             articleTerms.put(graded.article().id(), everything);
         }
         // A word only a title or heading says still belongs to the corpus: it is not "never named".
-        for (Map<String, Set<String>> labels : java.util.List.of(titleTerms, headingTerms)) {
+        for (Map<String, Set<String>> labels : java.util.List.of(titleTerms, headingTerms, citedTitleTerms)) {
             labels.values().forEach(terms -> terms.forEach(term -> documentFrequency.putIfAbsent(term, 1)));
         }
         this.passages = count;
@@ -92,15 +105,21 @@ final class CorpusTerms {
         return terms != null ? terms : Set.copyOf(TextTerms.of(passage.text()));
     }
 
+    /**
+     * What frames the sentence: its heading, its article's title and the titles of the references it
+     * cites ("fluvoxamine" is named only by the title of the study a claim about SSRIs cites).
+     */
     Set<String> heading(Passage passage, GradedArticle article) {
         Set<String> heading = headingTerms.getOrDefault(heading(passage), Set.of());
         Set<String> title = titleTerms.getOrDefault(article.article().id(), Set.of());
-        if (title.isEmpty()) {
+        Set<String> cited = citedTitleTerms.getOrDefault(passage.id(), Set.of());
+        if (title.isEmpty() && cited.isEmpty()) {
             return heading;
         }
-        Set<String> both = new HashSet<>(heading);
-        both.addAll(title);
-        return both;
+        Set<String> all = new HashSet<>(heading);
+        all.addAll(title);
+        all.addAll(cited);
+        return all;
     }
 
     /** The terms of the article's title. */

@@ -26,6 +26,8 @@ public final class RelevanceCalibration {
 
     /** How many candidates the gate sees per question: as many as the answer pipeline retrieves. */
     public static final int CANDIDATES = DefaultAnswerService.CANDIDATES;
+    /** Retrieval depth from which a question's candidates without its answers are taken. */
+    private static final int WITHHELD_DEPTH = 3 * CANDIDATES;
 
     private RelevanceCalibration() {
     }
@@ -43,9 +45,16 @@ public final class RelevanceCalibration {
                                    boolean withholdable) {
     }
 
-    /** One question's candidates as features, with labels. */
+    /**
+     * One question's candidates as features, with labels.
+     *
+     * @param withheld the features of the candidates the same question gets once its answering
+     *                 documents are gone from the corpus (all of them wrong), recomputed because some
+     *                 features read the other candidates (which article leads); empty when the question
+     *                 is not withholdable or has no answer to withhold
+     */
     public record QuestionPairs(String source, String id, List<double[]> features, List<Boolean> labels,
-                                boolean withholdable) {
+                                boolean withholdable, List<double[]> withheld) {
 
         boolean answerable() {
             return labels.contains(true);
@@ -59,12 +68,19 @@ public final class RelevanceCalibration {
         for (LabelledQuestion question : questions) {
             List<double[]> features = new ArrayList<>();
             List<Boolean> labels = new ArrayList<>();
-            for (RelevanceGate.Judged judged : gate.judge(question.question(),
-                    retriever.retrieve(question.question(), CANDIDATES))) {
+            // deep enough that the candidates left once the answers are withheld are as many as the gate sees
+            List<RetrievedPassage> deep = retriever.retrieve(question.question(), WITHHELD_DEPTH);
+            for (RelevanceGate.Judged judged : gate.judge(question.question(), deep.subList(0, Math.min(CANDIDATES, deep.size())))) {
                 features.add(judged.features());
                 labels.add(question.answers().test(judged.candidate()));
             }
-            pairs.add(new QuestionPairs(question.source(), question.id(), features, labels, question.withholdable()));
+            List<double[]> withheld = new ArrayList<>();
+            if (question.withholdable() && labels.contains(true)) {
+                List<RetrievedPassage> rest = deep.stream().filter(candidate -> !question.answers().test(candidate))
+                        .limit(CANDIDATES).toList();
+                gate.judge(question.question(), rest).forEach(judged -> withheld.add(judged.features()));
+            }
+            pairs.add(new QuestionPairs(question.source(), question.id(), features, labels, question.withholdable(), withheld));
         }
         return pairs;
     }
@@ -111,7 +127,7 @@ public final class RelevanceCalibration {
                              double wrongCost, Predicate<QuestionPairs> scoredOn) {
         List<QuestionPairs> shuffled = shuffled(questions, seed);
         // out-of-fold probabilities, per question, per candidate
-        List<double[]> outOfFold = new ArrayList<>(Collections.nCopies(shuffled.size(), null));
+        List<double[][]> outOfFold = new ArrayList<>(Collections.nCopies(shuffled.size(), null));
         List<Integer> foldOf = new ArrayList<>();
         for (int q = 0; q < shuffled.size(); q++) {
             foldOf.add(foldOf(q, folds));
@@ -176,7 +192,7 @@ public final class RelevanceCalibration {
         return shuffledIndex % folds;
     }
 
-    private static Point point(List<QuestionPairs> questions, List<double[]> probabilities, double threshold,
+    private static Point point(List<QuestionPairs> questions, List<double[][]> probabilities, double threshold,
                                double wrongCost, java.util.function.IntPredicate included) {
         int truePositives = 0;
         int predicted = 0;
@@ -192,7 +208,7 @@ public final class RelevanceCalibration {
                 continue;
             }
             QuestionPairs question = questions.get(q);
-            double[] p = probabilities.get(q);
+            double[] p = probabilities.get(q)[0];
             double bestRight = 0;
             double bestWrong = 0;
             for (int i = 0; i < p.length; i++) {
@@ -223,7 +239,13 @@ public final class RelevanceCalibration {
             if (question.answerable() && !question.withholdable()) {
                 continue;
             }
-            // the same question with its answers withheld: only the other candidates remain
+            // the same question with its answers withheld: the candidates it gets then
+            if (question.answerable()) {
+                wrongPasses = false;
+                for (double withheldProbability : probabilities.get(q)[1]) {
+                    wrongPasses |= withheldProbability >= threshold;
+                }
+            }
             withheld++;
             if (wrongPasses) {
                 cost += wrongCost;
@@ -237,12 +259,17 @@ public final class RelevanceCalibration {
                 withheld == 0 ? 0 : (double) abstained / withheld, cost);
     }
 
-    private static double[] probabilities(RelevanceModel model, QuestionPairs question) {
-        double[] p = new double[question.features().size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = model.probability(question.features().get(i));
+    /** Probabilities of the candidates as asked, then of those it gets with its answers withheld. */
+    private static double[][] probabilities(RelevanceModel model, QuestionPairs question) {
+        double[] asked = new double[question.features().size()];
+        for (int i = 0; i < asked.length; i++) {
+            asked[i] = model.probability(question.features().get(i));
         }
-        return p;
+        double[] withheld = new double[question.withheld().size()];
+        for (int i = 0; i < withheld.length; i++) {
+            withheld[i] = model.probability(question.withheld().get(i));
+        }
+        return new double[][] {asked, withheld};
     }
 
     private static RelevanceModel train(List<QuestionPairs> questions, List<String> features, double l2) {
@@ -253,6 +280,11 @@ public final class RelevanceCalibration {
         for (QuestionPairs question : questions) {
             question.features().forEach(all -> rows.add(selector.select(all)));
             question.labels().forEach(label -> labels.add(label ? 1 : 0));
+            // the corpus without its answers is a state the product meets too: all of those candidates are wrong
+            question.withheld().forEach(all -> {
+                rows.add(selector.select(all));
+                labels.add(0);
+            });
         }
         double[] means = new double[d];
         double[] scales = new double[d];

@@ -31,7 +31,7 @@ class RelevanceCalibrationTest {
                         cosine * coverage});
                 labels.add(answers);
             }
-            questions.add(new RelevanceCalibration.QuestionPairs("synthetic", "q" + q, features, labels, true));
+            questions.add(new RelevanceCalibration.QuestionPairs("synthetic", "q" + q, features, labels, true, answerable ? features.subList(1, features.size()) : List.of()));
         }
         return questions;
     }
