@@ -7,7 +7,6 @@ import dev.evidencebot.retrieval.Retriever;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -85,20 +84,9 @@ public final class RelevanceCalibration {
         return pairs;
     }
 
-    /** The figures of one threshold over the out-of-fold predictions. */
-    public record Point(double threshold, double pairPrecision, double pairRecall, double presentAnswered,
-                        double presentWrong, double withheldAbstained, double cost) {
-
-        public String format() {
-            return String.format(Locale.ROOT, "%.2f  pair P %.3f R %.3f | asked: cited a right passage %5.1f%%, "
-                            + "answered wrongly %5.1f%% | withheld: abstained %5.1f%%",
-                    threshold, pairPrecision, pairRecall, 100 * presentAnswered, 100 * presentWrong, 100 * withheldAbstained);
-        }
-    }
-
     /** The fitted model, its cross-validation curve and per-fold figures at the chosen point. */
-    public record Result(RelevanceModel model, List<Point> curve, Point chosen, List<Point> folds,
-                         java.util.Map<String, Point> bySource, java.util.Map<String, List<Point>> curveBySource,
+    public record Result(RelevanceModel model, List<OperatingPoint> curve, OperatingPoint chosen, List<OperatingPoint> folds,
+                         java.util.Map<String, OperatingPoint> bySource, java.util.Map<String, List<OperatingPoint>> curveBySource,
                          int questions, int pairs) {
     }
 
@@ -146,32 +134,32 @@ public final class RelevanceCalibration {
                 }
             }
         }
-        List<Point> curve = new ArrayList<>();
-        Point best = null;
+        List<OperatingPoint> curve = new ArrayList<>();
+        OperatingPoint best = null;
         for (int step = 1; step < 100; step++) {
-            Point point = point(shuffled, outOfFold, step / 100.0, wrongCost, q -> scoredOn.test(shuffled.get(q)));
+            OperatingPoint point = OperatingPoint.of(shuffled, outOfFold, step / 100.0, wrongCost, q -> scoredOn.test(shuffled.get(q)));
             curve.add(point);
             if (best == null || point.cost() < best.cost() - 1e-12) {
                 best = point;
             }
         }
         double threshold = best.threshold();
-        List<Point> perFold = new ArrayList<>();
+        List<OperatingPoint> perFold = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             int f = fold;
-            perFold.add(point(shuffled, outOfFold, threshold, wrongCost,
+            perFold.add(OperatingPoint.of(shuffled, outOfFold, threshold, wrongCost,
                     q -> foldOf.get(q) == f && scoredOn.test(shuffled.get(q))));
         }
-        java.util.Map<String, Point> bySource = new java.util.LinkedHashMap<>();
+        java.util.Map<String, OperatingPoint> bySource = new java.util.LinkedHashMap<>();
         for (QuestionPairs question : shuffled) {
-            bySource.computeIfAbsent(question.source(), source -> point(shuffled, outOfFold, threshold, wrongCost,
+            bySource.computeIfAbsent(question.source(), source -> OperatingPoint.of(shuffled, outOfFold, threshold, wrongCost,
                     q -> shuffled.get(q).source().equals(source)));
         }
-        java.util.Map<String, List<Point>> curveBySource = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<OperatingPoint>> curveBySource = new java.util.LinkedHashMap<>();
         for (String source : bySource.keySet()) {
             for (int step = 1; step < 10; step++) {
                 double at = step / 10.0;
-                curveBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(point(shuffled, outOfFold, at, wrongCost,
+                curveBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(OperatingPoint.of(shuffled, outOfFold, at, wrongCost,
                         q -> shuffled.get(q).source().equals(source)));
             }
         }
@@ -190,73 +178,6 @@ public final class RelevanceCalibration {
     /** A question's fold, by its place in the shuffled order: a question (all its pairs) is in exactly one fold. */
     static int foldOf(int shuffledIndex, int folds) {
         return shuffledIndex % folds;
-    }
-
-    private static Point point(List<QuestionPairs> questions, List<double[][]> probabilities, double threshold,
-                               double wrongCost, java.util.function.IntPredicate included) {
-        int truePositives = 0;
-        int predicted = 0;
-        int positives = 0;
-        int asked = 0;
-        int answered = 0;
-        int wrong = 0;
-        int withheld = 0;
-        int abstained = 0;
-        double cost = 0;
-        for (int q = 0; q < questions.size(); q++) {
-            if (!included.test(q)) {
-                continue;
-            }
-            QuestionPairs question = questions.get(q);
-            double[] p = probabilities.get(q)[0];
-            double bestRight = 0;
-            double bestWrong = 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean label = question.labels().get(i);
-                positives += label ? 1 : 0;
-                if (p[i] >= threshold) {
-                    predicted++;
-                    truePositives += label ? 1 : 0;
-                }
-                if (label) {
-                    bestRight = Math.max(bestRight, p[i]);
-                } else {
-                    bestWrong = Math.max(bestWrong, p[i]);
-                }
-            }
-            boolean wrongPasses = bestWrong >= threshold;
-            if (question.answerable()) {
-                asked++;
-                if (bestRight >= threshold) {
-                    answered++;
-                } else if (wrongPasses) {
-                    wrong++;
-                    cost += wrongCost;
-                } else {
-                    cost += 1;
-                }
-            }
-            if (question.answerable() && !question.withholdable()) {
-                continue;
-            }
-            // the same question with its answers withheld: the candidates it gets then
-            if (question.answerable()) {
-                wrongPasses = false;
-                for (double withheldProbability : probabilities.get(q)[1]) {
-                    wrongPasses |= withheldProbability >= threshold;
-                }
-            }
-            withheld++;
-            if (wrongPasses) {
-                cost += wrongCost;
-            } else {
-                abstained++;
-            }
-        }
-        return new Point(threshold, predicted == 0 ? 1 : (double) truePositives / predicted,
-                positives == 0 ? 0 : (double) truePositives / positives,
-                asked == 0 ? 0 : (double) answered / asked, asked == 0 ? 0 : (double) wrong / asked,
-                withheld == 0 ? 0 : (double) abstained / withheld, cost);
     }
 
     /** Probabilities of the candidates as asked, then of those it gets with its answers withheld. */

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 final class AnswerabilityBenchmark {
 
     private static final String USAGE = "usage: bench --answerability DIR [--split NAME] [--json] [--with CORPUS_DIR] "
-            + "[--data DIR] [--limit N]";
+            + "[--data DIR] [--limit N] [--failures FILE]";
     /** Fixed, so the halves are the same on every run and every machine. */
     static final long SPLIT_SEED = 20261130L;
 
@@ -46,7 +46,11 @@ final class AnswerabilityBenchmark {
 
     /** One question's outcome. */
     private record Outcome(Query query, boolean present, boolean answered, boolean citedJudged, int cited,
-                           int citedJudgedCount, long nanos) {
+                           int citedJudgedCount, long nanos, String answer) {
+
+        boolean right() {
+            return present ? citedJudged : !answered;
+        }
     }
 
     /** The figures for a set of outcomes. */
@@ -64,6 +68,7 @@ final class AnswerabilityBenchmark {
         Path with = null;
         Path data = Path.of("data");
         int limit = Integer.MAX_VALUE;
+        Path failures = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -73,6 +78,8 @@ final class AnswerabilityBenchmark {
                 case "--with" -> with = Path.of(value(args, ++i, arg));
                 case "--data" -> data = Path.of(value(args, ++i, arg));
                 case "--limit" -> limit = Integer.parseInt(value(args, ++i, arg));
+                // every question the bot got wrong, with its answer, to read why
+                case "--failures" -> failures = Path.of(value(args, ++i, arg));
                 default -> throw new Cli.UsageException("unknown argument '" + arg + "'; " + USAGE);
             }
         }
@@ -80,7 +87,7 @@ final class AnswerabilityBenchmark {
             throw new Cli.UsageException("--answerability needs a BEIR directory (corpus.jsonl, queries.jsonl, qrels/); got " + beir);
         }
         String chosenSplit = split != null ? split : BeirData.defaultSplit(beir);
-        Report report = measure(beir, chosenSplit, with, data, limit, asJson ? null : out);
+        Report report = measure(beir, chosenSplit, with, data, limit, asJson ? null : out, failures);
         if (asJson) {
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
@@ -96,7 +103,8 @@ final class AnswerabilityBenchmark {
         return args.get(i);
     }
 
-    static Report measure(Path beir, String split, Path with, Path data, int limit, PrintStream progress) throws IOException {
+    static Report measure(Path beir, String split, Path with, Path data, int limit, PrintStream progress, Path failures)
+            throws IOException {
         List<Query> queries = new ArrayList<>(BeirData.queries(beir, split));
         Collections.shuffle(queries, new Random(SPLIT_SEED));
         if (queries.size() > limit) {
@@ -140,6 +148,18 @@ final class AnswerabilityBenchmark {
                 }
                 for (Query query : withheld) {
                     outcomes.add(ask(answers, query, false));
+                }
+                if (failures != null) {
+                    List<String> lines = new ArrayList<>();
+                    for (Outcome outcome : outcomes) {
+                        if (!outcome.right()) {
+                            lines.add("## " + (outcome.present() ? "present, not cited" : "withheld, answered") + ": "
+                                    + outcome.query().id() + " " + outcome.query().text() + " (judged " + outcome.query().relevant() + ")");
+                            lines.add(outcome.answer());
+                            lines.add("");
+                        }
+                    }
+                    Files.write(failures, lines);
                 }
                 List<Outcome> heldOut = outcomes.stream().filter(o -> CalibrateCommand.heldOut(o.query().id())).toList();
                 return new Report(beir.getFileName().toString(), split, documents, skipped, figures(outcomes), figures(heldOut));
@@ -205,7 +225,8 @@ final class AnswerabilityBenchmark {
                 judged++;
             }
         }
-        return new Outcome(query, present, !answer.abstained(), judged > 0, answer.citations().size(), judged, nanos);
+        return new Outcome(query, present, !answer.abstained(), judged > 0, answer.citations().size(), judged, nanos,
+                answer.answer());
     }
 
     private static Figures figures(List<Outcome> outcomes) {

@@ -199,7 +199,7 @@ final class CalibrateCommand implements Command {
     private static void print(RelevanceCalibration.Result result, PrintStream out) {
         out.printf(Locale.ROOT, "%d questions, %d (question, passage) pairs%n", result.questions(), result.pairs());
         out.println("out-of-fold curve around the chosen operating point (threshold = least probability a passage needs):");
-        for (RelevanceCalibration.Point point : result.curve()) {
+        for (dev.evidencebot.answer.OperatingPoint point : result.curve()) {
             if (Math.abs(point.threshold() - result.chosen().threshold()) <= 0.1 + 1e-9) {
                 out.println((point == result.chosen() ? "* " : "  ") + point.format());
             }

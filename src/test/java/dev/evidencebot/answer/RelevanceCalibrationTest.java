@@ -67,7 +67,7 @@ class RelevanceCalibrationTest {
         RelevanceCalibration.Result result = RelevanceCalibration.fit(questions(300, 3), RelevanceCalibration.ARTICLE_FEATURES, 5, 7, 1, 2);
         double[] weights = result.model().weights();
         assertTrue(weights[0] > 0, "a higher cosine makes an answer likelier");
-        RelevanceCalibration.Point chosen = result.chosen();
+        OperatingPoint chosen = result.chosen();
         assertTrue(chosen.presentAnswered() > 0.8, chosen.format());
         assertTrue(chosen.withheldAbstained() > 0.8, chosen.format());
         // a wrong answer costs more than an abstention: raising the cost never lowers the threshold
