@@ -35,6 +35,18 @@ final class QuestionSubject {
     private QuestionSubject() {
     }
 
+    /**
+     * What the question asks the subject does, as topic terms: "stroke patients" in "Does aspirin
+     * help stroke patients?"; empty when the question has no such shape.
+     */
+    static Set<String> object(String question) {
+        Matcher matcher = YES_NO.matcher(question);
+        if (!matcher.find() || of(question).isEmpty()) {
+            return Set.of();
+        }
+        return CorpusTerms.topicTerms(question.substring(matcher.end()));
+    }
+
     /** The subject's topic terms (analyzed like passage text), or an empty set when the question has no such shape. */
     static Set<String> of(String question) {
         Matcher matcher = YES_NO.matcher(question);

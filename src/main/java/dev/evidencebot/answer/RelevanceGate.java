@@ -57,11 +57,18 @@ final class RelevanceGate {
         String judged = question.equals(query) || !FollowUpQueries.pointsBack(question) ? question : query;
         Set<String> focus = focusTerms(judged);
         Set<String> subject = QuestionSubject.of(judged);
+        // What the question asks of its subject, in the words the corpus has for it: a passage that uses
+        // none of them is about something else ("Does caffeine improve memory?" is not answered by
+        // caffeine and endurance when another article speaks of memory). Words the corpus never uses
+        // ask nothing of a passage: they may be a paraphrase ("nervousness" for anxiety).
+        Set<String> object = new java.util.LinkedHashSet<>(QuestionSubject.object(judged));
+        object.removeIf(term -> !terms.known(term));
         List<Scored> passing = new ArrayList<>();
         for (Judged candidate : judge(judged, ranked)) {
             // "Does aspirin help stroke patients?" is not answered by a sentence that never names aspirin
             boolean namesSubject = subject.isEmpty() || names(candidate.candidate(), subject);
-            if (namesSubject && candidate.passes()) {
+            boolean namesObject = object.isEmpty() || names(candidate.candidate(), object);
+            if (namesSubject && namesObject && candidate.passes()) {
                 passing.add(new Scored(candidate.candidate(), focusCoverage(candidate.candidate(), focus), candidate.strength()));
             }
         }

@@ -88,6 +88,13 @@ class MixedCorpusGoldenTest {
         assertTrue(aspirin.abstained(), aspirin.answer());
         Answer ginseng = answers.answer(Question.of("Does ginseng reduce anxiety in rats?"));
         assertTrue(ginseng.abstained(), ginseng.answer());
+        // the diazepam study is about anxiety; memory is named elsewhere in the corpus, never by it
+        Answer diazepamMemory = answers.answer(Question.of("Does diazepam improve memory?"));
+        assertTrue(diazepamMemory.abstained(), diazepamMemory.answer());
+        Answer diazepamAnxiety = answers.answer(Question.of("Does diazepam reduce anxiety-like behaviour in rats?"));
+        assertFalse(diazepamAnxiety.abstained(), diazepamAnxiety.answer());
+        assertEquals("99000005", diazepamAnxiety.citations().get(0).article().id());
+        assertEquals(StudyType.ANIMAL, diazepamAnxiety.citations().get(0).evidence().studyType());
     }
 
     @Test

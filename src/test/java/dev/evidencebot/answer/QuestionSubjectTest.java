@@ -18,6 +18,13 @@ class QuestionSubjectTest {
     }
 
     @Test
+    void whatTheQuestionAsksOfItsSubjectIsItsObject() {
+        assertEquals(Set.of("stroke", "patient"), QuestionSubject.object("Does aspirin help stroke patients?"));
+        assertEquals(Set.of("memori"), QuestionSubject.object("Does caffeine improve memory?"));
+        assertEquals(Set.of(), QuestionSubject.object("What did the fMRI study find?"));
+    }
+
+    @Test
     void otherShapesHaveNoSubjectAndLeaveTheDecisionToTheModel() {
         assertEquals(Set.of(), QuestionSubject.of("What did brain scans show when people took Semax?"));
         assertEquals(Set.of(), QuestionSubject.of("Was that in humans?"));
