@@ -36,7 +36,6 @@ final class GradingsComposer {
             "can", "could", "will", "would", "should", "may", "might", "how", "why", "when", "where", "which", "who", "whom",
             "i", "you", "we", "my", "your", "our", "effect", "effects", "claim", "claims", "say", "says", "said");
     private static final Pattern METHOD_IN_HUMANS = Pattern.compile("humans \\((.+)\\)");
-    private static final Set<StudyType> RANDOMIZED = Set.of(StudyType.RCT, StudyType.META_ANALYSIS, StudyType.SYSTEMATIC_REVIEW);
 
     /**
      * @param topic the words that named the topic (the question without its evidence words, or the
@@ -67,7 +66,9 @@ final class GradingsComposer {
                 out.stated(verdict + body);
             }
             case RANDOMIZED -> {
-                if (human.stream().anyMatch(source -> RANDOMIZED.contains(source.grading().studyType()))) {
+                // randomized evidence is what the scale puts at moderate or above: a randomized trial of any
+                // design (parallel, cluster, crossover) or a review that pools them
+                if (human.stream().anyMatch(source -> !EvidenceLevel.MODERATE.strongerThan(source.grading().level()))) {
                     out.stated("Yes. " + body);
                 } else if (ungraded) {
                     out.stated("Not known yet. " + body);
