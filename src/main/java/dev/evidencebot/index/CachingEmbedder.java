@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the text: a rebuild, a re-run of a benchmark or a corpus with one article changed embeds only
  * the texts it has never seen. One append-only file per model ({@code <model>.vectors}) of
  * fixed-size records: 32 bytes of SHA-256, then the vector's floats. A record cut short by a crash
- * is ignored on the next open, so the file never needs repair.
+ * is cut off on the next open, so the file never needs repair by hand.
  *
  * <p>Queries are remembered only when asked to: a benchmark re-asks the same thousand questions,
  * while a server should not keep what its visitors type.
@@ -155,7 +155,14 @@ public final class CachingEmbedder implements Embedder {
             return;
         }
         ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int records = all.remaining() / recordBytes;  // a partial last record (a crash mid-append) is skipped
+        int records = all.remaining() / recordBytes;
+        if (all.remaining() % recordBytes != 0) {
+            // a record cut short by a crash mid-append: cut it off, or every record appended after it
+            // would be read out of step
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate((long) records * recordBytes);
+            }
+        }
         byte[] hash = new byte[HASH_BYTES];
         for (int r = 0; r < records; r++) {
             all.get(hash);

@@ -58,6 +58,13 @@ class CachingEmbedderTest {
         assertEquals(2, reopened.size());
         reopened.embedPassages(List.of("kept"));
         assertEquals(2, model.passagesEmbedded.get());
+
+        // and what is appended after the cut is read in step on the next open
+        List<float[]> added = reopened.embedPassages(List.of("appended after the crash"));
+        CachingEmbedder third = CachingEmbedder.passages(model, cache);
+        assertEquals(3, third.size());
+        assertArrayEquals(added.get(0), third.embedPassages(List.of("appended after the crash")).get(0));
+        assertEquals(3, model.passagesEmbedded.get());
     }
 
     @Test
