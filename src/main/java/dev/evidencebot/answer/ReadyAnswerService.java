@@ -1,13 +1,18 @@
 package dev.evidencebot.answer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evidencebot.retrieval.KnowledgeBase;
 
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The application's AnswerService: the default pipeline, created once the knowledge base has
- * loaded. A question that comes while it loads waits a little, then gets a clear "not ready".
+ * The application's AnswerService: the default pipeline over the knowledge base's snapshot in
+ * service. A pipeline (with its gate statistics) is built for each snapshot before the snapshot
+ * goes into service, so the switch after a reload costs a question nothing; each question runs
+ * wholly on the one snapshot it started with. A question that comes while the first load runs
+ * waits a little, then gets a clear "not ready".
  */
 final class ReadyAnswerService implements AnswerService {
 
@@ -18,42 +23,38 @@ final class ReadyAnswerService implements AnswerService {
     private final Composer composer;
     private final QueryTransformer queries;
     private final AnswerSettings settings;
-    private volatile DefaultAnswerService pipeline;
+    /** Snapshot -> its pipeline; weak keys compare by identity and let a retired snapshot go. */
+    private final Cache<KnowledgeBase.Loaded, DefaultAnswerService> pipelines = Caffeine.newBuilder().weakKeys().build();
+    private volatile boolean started;
 
     ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings) {
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.queries = queries;
         this.settings = settings;
+        knowledgeBase.prepareEach(this::pipeline);
     }
 
     @Override
     public boolean mayWait() {
         // Only the default, in-process composer and query transformer never wait on a network.
-        return pipeline == null || !(composer instanceof ExtractiveComposer) || !(queries instanceof DefaultQueryTransformer);
+        return !started || !(composer instanceof ExtractiveComposer) || !(queries instanceof DefaultQueryTransformer);
     }
 
     @Override
     public Answer answer(Question question) {
-        return pipeline().answer(question);
+        return pipeline(knowledgeBase.await(WAIT)).answer(question);
     }
 
     @Override
     public Answer answer(Question question, Consumer<String> deltas) {
-        return pipeline().answer(question, deltas);
+        return pipeline(knowledgeBase.await(WAIT)).answer(question, deltas);
     }
 
-    private DefaultAnswerService pipeline() {
-        DefaultAnswerService current = pipeline;
-        if (current == null) {
-            synchronized (this) {
-                if (pipeline == null) {
-                    KnowledgeBase.Loaded loaded = knowledgeBase.await(WAIT);
-                    pipeline = new DefaultAnswerService(loaded.retriever(), loaded.corpus(), composer, queries, settings);
-                }
-                current = pipeline;
-            }
-        }
-        return current;
+    private DefaultAnswerService pipeline(KnowledgeBase.Loaded loaded) {
+        DefaultAnswerService pipeline = pipelines.get(loaded,
+                snapshot -> new DefaultAnswerService(snapshot.retriever(), snapshot.corpus(), composer, queries, settings));
+        started = true;
+        return pipeline;
     }
 }

@@ -1,12 +1,19 @@
 package dev.evidencebot.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.evidencebot.retrieval.BuildProgress;
 import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-/** GET /health: 200 once the index is ready to answer, 503 while it loads or after it failed. */
+import java.time.Duration;
+
+/**
+ * GET /health: 200 once a corpus is in service, also while a reload runs (its progress is shown:
+ * answers keep coming from the previous corpus); 503 while the first load runs or after it failed.
+ */
 @Controller("/health")
 class HealthController {
 
@@ -18,17 +25,50 @@ class HealthController {
 
     @Get
     HttpResponse<Health> health() {
+        Progress reload = Progress.of(knowledgeBase.progress());
+        LastReload last = LastReload.of(knowledgeBase.lastReload());
         if (knowledgeBase.ready()) {
-            KnowledgeBase.Loaded loaded = knowledgeBase.await(java.time.Duration.ZERO);
+            KnowledgeBase.Loaded loaded = knowledgeBase.await(Duration.ZERO);
             return HttpResponse.ok(new Health("UP", loaded.corpus().articles().size(), loaded.report().passages(),
-                    loaded.corpus().problems().size(), null));
+                    loaded.corpus().problems().size(), null, loaded.report().hash(), loaded.at().toString(), reload, last));
         }
         Throwable failure = knowledgeBase.failure();
         String status = failure == null ? "LOADING" : "DOWN";
         return HttpResponse.<Health>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new Health(status, 0, 0, 0, failure == null ? "the index is being built" : failure.getMessage()));
+                .body(new Health(status, 0, 0, 0, failure == null ? "the index is being built" : failure.getMessage(),
+                        null, null, reload, last));
     }
 
-    record Health(String status, int articles, int passages, int problems, String detail) {
+    /**
+     * @param corpusHash content hash of the corpus in service (every article's passages, the model, the schema)
+     * @param loadedAt   when the corpus in service went into service
+     * @param reload     the load or reload under way, if any
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(String status, int articles, int passages, int problems, String detail,
+                  String corpusHash, String loadedAt, Progress reload, LastReload lastReload) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Progress(String phase, long done, long total, long perSecond, Long etaSeconds) {
+
+        static Progress of(BuildProgress progress) {
+            if (progress == null) {
+                return null;
+            }
+            return new Progress(progress.phase(), progress.done(), progress.total(), Math.round(progress.perSecond()),
+                    progress.eta() == null ? null : progress.eta().toSeconds());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LastReload(String at, String trigger, boolean switched, int changedArticles, int removedArticles,
+                      int problems, long millis, String failure) {
+
+        static LastReload of(KnowledgeBase.Reloaded reloaded) {
+            return reloaded == null ? null : new LastReload(reloaded.at().toString(), reloaded.trigger(), reloaded.switched(),
+                    reloaded.changedArticles(), reloaded.removedArticles(), reloaded.problems(), reloaded.millis(),
+                    reloaded.failure());
+        }
     }
 }

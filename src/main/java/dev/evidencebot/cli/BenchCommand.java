@@ -52,6 +52,9 @@ final class BenchCommand implements Command {
         if (args.contains("--beir")) {
             return BeirBenchmark.run(args, out);
         }
+        if (args.contains("--embed")) {
+            return EmbedBenchmark.run(args, out);
+        }
         if (args.contains("--startup")) {
             return StartupBenchmark.run(args, out);
         }

@@ -16,12 +16,17 @@ final class Contexts {
     }
 
     static ApplicationContext start() {
-        return ApplicationContext.builder().deduceEnvironment(false).start();
+        return start(java.util.Map.of());
     }
 
-    /** The same, with these properties over the configuration (a benchmark's own corpus and index). */
+    /**
+     * The same, with these properties over the configuration (a benchmark's own corpus and index).
+     * A command reads the corpus once: it does not follow the directory as the server does.
+     */
     static ApplicationContext start(java.util.Map<String, Object> properties) {
-        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+        java.util.Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.putIfAbsent("corpus.watch", "false");
+        return ApplicationContext.builder().deduceEnvironment(false).properties(all).start();
     }
 
     static KnowledgeBase.Loaded loaded(ApplicationContext context) {

@@ -1,30 +1,82 @@
 package dev.evidencebot.cli;
 
 import dev.evidencebot.index.IndexReport;
+import dev.evidencebot.index.ProgressLog;
+import dev.evidencebot.retrieval.BuildProgress;
 import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.context.ApplicationContext;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
-/** `index`: builds the index, or reuses it when the corpus is unchanged, and reports what it did. */
+/**
+ * `index`: brings the index in step with the corpus (only added and changed articles are
+ * embedded) and reports what it did. In a terminal it shows a progress bar; in a pipe or a log a
+ * plain line every few seconds.
+ */
 final class IndexCommand implements Command {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration LINE_EVERY = Duration.ofSeconds(5);
 
     @Override
     public int run(List<String> args, PrintStream out) {
         long start = System.nanoTime();
         try (ApplicationContext context = Contexts.start()) {
-            KnowledgeBase.Loaded loaded = Contexts.loaded(context);
+            KnowledgeBase knowledgeBase = context.getBean(KnowledgeBase.class);
+            KnowledgeBase.Loaded loaded = awaitShowingProgress(knowledgeBase, out, System.console() != null);
             IndexReport report = loaded.report();
             long totalMillis = (System.nanoTime() - start) / 1_000_000;
             out.printf("index %s: %d articles, %d passages, %d corpus problems%n",
-                    report.rebuilt() ? "rebuilt" : "reused (corpus unchanged)", report.articles(), report.passages(),
+                    report.rebuilt() ? "updated" : "reused (corpus unchanged)", report.articles(), report.passages(),
                     loaded.corpus().problems().size());
+            out.printf("%d articles written, %d removed, %d passages embedded%n",
+                    report.changedArticles(), report.removedArticles(), report.embeddedPassages());
             out.printf("index time %d ms (total including model load %d ms); content hash %s%n",
                     report.millis(), totalMillis, report.hash());
             loaded.corpus().problems().forEach(problem ->
                     out.printf("  problem %s:%d: %s%n", problem.file(), problem.line(), problem.message()));
             return 0;
+        }
+    }
+
+    /** Waits for the knowledge base, drawing its progress as it goes. */
+    static KnowledgeBase.Loaded awaitShowingProgress(KnowledgeBase knowledgeBase, PrintStream out, boolean terminal) {
+        ProgressLog lines = new ProgressLog("indexing", out::println, LINE_EVERY);
+        ProgressBar bar = null;
+        try {
+            while (true) {
+                try {
+                    return knowledgeBase.await(POLL);
+                } catch (KnowledgeBase.NotReadyException e) {
+                    if (knowledgeBase.failure() != null) {
+                        throw e;
+                    }
+                }
+                BuildProgress progress = knowledgeBase.progress();
+                if (progress == null || !progress.phase().equals("indexing")) {
+                    continue;
+                }
+                if (!terminal) {
+                    lines.advanced(progress.done(), progress.total());
+                    continue;
+                }
+                if (bar == null) {
+                    bar = new ProgressBarBuilder().setTaskName("indexing").setInitialMax(progress.total())
+                            .setUnit(" passages", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
+                            .setUpdateIntervalMillis((int) POLL.toMillis()).build();
+                }
+                bar.maxHint(progress.total());
+                bar.stepTo(progress.done());
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
         }
     }
 }

@@ -41,32 +41,10 @@ public final class CorpusReader {
      * @throws IllegalArgumentException when {@code directory} is not a readable directory
      */
     public Corpus read(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("corpus directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
-        }
-        ProblemLog problems = new ProblemLog();
-        List<Article> articles = new ArrayList<>();
-        Map<String, String> sourceOfId = new HashMap<>();
-        for (Path path : files(directory)) {
-            String relative = relative(directory, path);
-            for (Article article : readFile(path, relative, problems)) {
-                String earlier = sourceOfId.putIfAbsent(article.id(), relative);
-                if (earlier != null) {
-                    problems.report(relative, 0, "article id '" + article.id() + "' is already used by " + earlier
-                            + "; this article is skipped so passage ids stay unique");
-                    continue;
-                }
-                if (article.passages().isEmpty()) {
-                    problems.report(relative, 0, "article '" + article.id()
-                            + "' has no extractable passages: no prose paragraph ending in a full stop was found");
-                }
-                articles.add(article);
-            }
-        }
-        return new Corpus(articles, problems.problems());
+        return new CorpusFiles(this).read(directory);
     }
 
-    private List<Article> readFile(Path path, String relative, ProblemLog problems) {
+    List<Article> readFile(Path path, String relative, ProblemLog problems) {
         String name = path.getFileName().toString();
         if (name.endsWith(EVIDENCE_SIDECAR)) {
             return List.of();
@@ -121,7 +99,7 @@ public final class CorpusReader {
     }
 
     /** Regular files and dangling links (reported as unreadable), hidden ones and hidden folders left out. */
-    private static List<Path> files(Path directory) {
+    static List<Path> files(Path directory) {
         try (Stream<Path> walk = Files.walk(directory)) {
             return walk.filter(path -> !path.equals(directory))
                     .filter(path -> !Files.isDirectory(path))
@@ -142,7 +120,7 @@ public final class CorpusReader {
         return false;
     }
 
-    private static String relative(Path directory, Path path) {
+    static String relative(Path directory, Path path) {
         return directory.relativize(path).toString().replace('\\', '/');
     }
 }

@@ -15,11 +15,16 @@ public final class IndexFields {
     public static final String TITLE = "title";
     /** Unit-length embedding of the sentence; dot product = cosine. */
     public static final String VECTOR = "vector";
+    /** The content hash of the passage's article: a build rewrites an article only when it differs. */
+    static final String ARTICLE_HASH = "article_hash";
 
-    /** Commit user-data key holding the content hash that decides reuse or rebuild. */
+    /** Commit user-data key holding the whole corpus' content hash: equal means nothing to do. */
     static final String CONTENT_HASH = "evidencebot.content-hash";
-    /** Bump whenever the document mapping changes, so old indexes rebuild. */
-    static final int SCHEMA_VERSION = 1;
+    /** Commit user-data keys of the schema version and embedder the stored documents were written with. */
+    static final String SCHEMA = "evidencebot.schema";
+    static final String EMBEDDER = "evidencebot.embedder";
+    /** Bump whenever the document mapping changes, so old indexes rebuild. 2: per-article hashes. */
+    static final int SCHEMA_VERSION = 2;
 
     private IndexFields() {
     }

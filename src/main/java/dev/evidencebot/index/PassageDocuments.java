@@ -5,6 +5,7 @@ import dev.evidencebot.corpus.Passage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -15,12 +16,14 @@ final class PassageDocuments {
     private PassageDocuments() {
     }
 
-    static Document of(Article article, Passage passage, float[] vector) {
+    static Document of(Article article, Passage passage, float[] vector, String articleHash) {
         Document doc = new Document();
         // StringField: one exact token, stored, so updateDocument can upsert on it and hits name their passage
         doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
         // StringField: exact article id for filtering and grouping, never tokenized
         doc.add(new StringField(IndexFields.ARTICLE_ID, passage.articleId(), Field.Store.YES));
+        // StoredField: read back by the next build to tell which articles changed
+        doc.add(new StoredField(IndexFields.ARTICLE_HASH, articleHash));
         // TextField: analyzed for BM25; not stored, the corpus in memory holds the text
         doc.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.NO));
         if (passage.section() != null && !passage.section().isBlank()) {

@@ -5,17 +5,13 @@ import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -24,32 +20,38 @@ import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The passage index: one Lucene document per claim passage, built only when its content changed.
- * Searches run concurrently through one {@link SearcherManager}; builds are serialized.
+ * The passage index: one Lucene document per claim passage, kept in step with the corpus article by
+ * article. Each document carries its article's content hash; a build compares those with the
+ * corpus and rewrites only the articles added or changed (delete by article id, then add), deletes
+ * the ones removed, and leaves every other document as it is. Searches run concurrently through
+ * one {@link SearcherManager}; builds are serialized.
  */
-public final class PassageIndex implements AutoCloseable {
+public final class PassageIndex implements PassageSearcher, AutoCloseable {
 
-    /** Passages embedded per call: large enough to keep every core busy, small enough to bound memory. */
-    private static final int EMBED_BATCH = 512;
+    /**
+     * Passages embedded per call. The model runs one sentence at a time on each core, so a batch
+     * only has to be big enough to keep both busy between the writer's turns; 256 measured as fast
+     * as 1,024 with a quarter of the memory ({@code bench --embed}).
+     */
+    static final int EMBED_BATCH = 256;
 
     private final Directory directory;
     private final Embedder embedder;
+    private final SnapshotCache snapshots = new SnapshotCache();
     private SearcherManager searchers;
-    /** Ids and vectors of the current reader by doc id: every search needs them for every hit. */
-    private volatile Snapshot snapshot;
 
     private PassageIndex(Directory directory, Embedder embedder) {
         this.directory = directory;
@@ -71,33 +73,48 @@ public final class PassageIndex implements AutoCloseable {
         return new PassageIndex(new ByteBuffersDirectory(), embedder);
     }
 
+    @Override
     public Embedder embedder() {
         return embedder;
     }
 
     public IndexReport build(GradedCorpus corpus) {
+        return build(corpus, IndexProgress.NONE);
+    }
+
+    public IndexReport build(GradedCorpus corpus, IndexProgress progress) {
         List<Article> articles = new ArrayList<>(corpus.articles().size());
         for (GradedArticle graded : corpus.articles()) {
             articles.add(graded.article());
         }
-        return build(articles);
+        return build(articles, progress);
+    }
+
+    public IndexReport build(List<Article> articles) {
+        return build(articles, IndexProgress.NONE);
     }
 
     /**
-     * Makes the index hold exactly these articles' passages: reuses what is stored when its content
-     * hash matches (no embedding), else embeds every passage and rewrites the index.
+     * Makes the index hold exactly these articles' passages, writing only what differs from what
+     * it holds: nothing at all when the whole corpus hash matches the last commit.
      */
-    public synchronized IndexReport build(List<Article> articles) {
+    public synchronized IndexReport build(List<Article> articles, IndexProgress progress) {
         long start = System.nanoTime();
-        String hash = contentHash(articles);
+        Map<String, Article> byId = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
         int passages = 0;
         for (Article article : articles) {
+            check(article);
+            byId.put(article.id(), article);
+            hashes.put(article.id(), ContentHashes.article(article, embedder.name()));
             passages += article.passages().size();
         }
+        String hash = ContentHashes.corpus(hashes, embedder.name());
         try {
-            boolean rebuilt = !hash.equals(storedHash());
-            if (rebuilt) {
-                write(articles, hash);
+            Map<String, String> commit = commitData();
+            Changes changes = new Changes(0, 0, 0);
+            if (!hash.equals(commit.get(IndexFields.CONTENT_HASH))) {
+                changes = write(byId, hashes, hash, commit, progress);
             }
             if (searchers == null) {
                 searchers = new SearcherManager(directory, null);
@@ -106,48 +123,44 @@ public final class PassageIndex implements AutoCloseable {
             }
             IndexSearcher current = searchers.acquire();
             try {
-                snapshot = Snapshot.of(current.getIndexReader());
+                snapshots.of(current.getIndexReader());
+                snapshots.retainOnly(current.getIndexReader());
             } finally {
                 searchers.release(current);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new IndexReport(passages, articles.size(), rebuilt, millis, hash);
+            boolean written = changes.changed() > 0 || changes.removed() > 0 || !hash.equals(commit.get(IndexFields.CONTENT_HASH));
+            return new IndexReport(passages, articles.size(), written, millis, hash,
+                    changes.changed(), changes.removed(), changes.embedded());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the passage index in " + directory, e);
         }
     }
 
+    /** The current commit's view, for searches until {@link Pinned#release()}: one commit, however many builds follow. */
+    public synchronized Pinned pin() {
+        requireBuilt();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            return new Pinned(searcher, snapshots.of(searcher.getIndexReader()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a searcher on " + directory, e);
+        }
+    }
+
     /**
-     * Runs a query and returns its top hits with each passage's stored vector.
+     * Searches the latest commit. Callers that must not see a build half-way through a question
+     * use {@link #pin()} instead.
      *
-     * @param similarity the scoring for this query (BM25 parameters); null keeps Lucene's default
      * @throws IllegalStateException when {@link #build} has not run yet
      */
+    @Override
     public List<IndexHit> search(Query query, int depth, Similarity similarity) {
-        if (searchers == null) {
-            throw new IllegalStateException("the passage index is not built yet; call build(...) first");
-        }
+        requireBuilt();
         try {
             IndexSearcher shared = searchers.acquire();
             try {
-                IndexSearcher searcher = shared;
-                if (similarity != null) {
-                    // a private searcher over the same reader: setting the similarity on the shared one would race
-                    searcher = new IndexSearcher(shared.getIndexReader());
-                    searcher.setSimilarity(similarity);
-                }
-                ScoreDoc[] scoreDocs = searcher.search(query, depth).scoreDocs;
-                Snapshot current = snapshot;
-                if (current == null || current.reader() != shared.getIndexReader()) {
-                    // only while a rebuild swaps readers; read this reader's own fields
-                    current = Snapshot.of(shared.getIndexReader());
-                }
-                List<IndexHit> hits = new ArrayList<>(scoreDocs.length);
-                for (int i = 0; i < scoreDocs.length; i++) {
-                    ScoreDoc scoreDoc = scoreDocs[i];
-                    hits.add(new IndexHit(current.ids()[scoreDoc.doc], i + 1, scoreDoc.score, current.vectors()[scoreDoc.doc]));
-                }
-                return hits;
+                return Snapshot.search(shared, snapshots.of(shared.getIndexReader()), query, depth, similarity);
             } finally {
                 searchers.release(shared);
             }
@@ -157,21 +170,23 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     /**
-     * Every passage's stored vector by passage id, as the current reader holds them (no
-     * re-embedding): what a caller needs to build vectors of whole articles.
+     * Every passage's stored vector by passage id, as the latest commit holds them.
      *
      * @throws IllegalStateException when {@link #build} has not run yet
      */
+    @Override
     public Map<String, float[]> vectors() {
-        Snapshot current = snapshot;
-        if (current == null) {
-            throw new IllegalStateException("the passage index is not built yet; call build(...) first");
+        requireBuilt();
+        try {
+            IndexSearcher shared = searchers.acquire();
+            try {
+                return snapshots.of(shared.getIndexReader()).vectorsById();
+            } finally {
+                searchers.release(shared);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored vectors", e);
         }
-        Map<String, float[]> byId = new HashMap<>(current.ids().length * 2);
-        for (int doc = 0; doc < current.ids().length; doc++) {
-            byId.put(current.ids()[doc], current.vectors()[doc]);
-        }
-        return byId;
     }
 
     @Override
@@ -182,67 +197,173 @@ public final class PassageIndex implements AutoCloseable {
         directory.close();
     }
 
-    /**
-     * Every document's passage id and vector, read once per reader instead of once per hit. The
-     * vectors are the index's own (no re-embedding); held in memory they cost 1.5 KB a passage,
-     * a few megabytes for a site's whole corpus.
-     */
-    private record Snapshot(IndexReader reader, String[] ids, float[][] vectors) {
-
-        static Snapshot of(IndexReader reader) throws IOException {
-            String[] ids = new String[reader.maxDoc()];
-            float[][] vectors = new float[reader.maxDoc()][];
-            Set<String> idField = Set.of(IndexFields.ID);
-            for (LeafReaderContext leaf : reader.leaves()) {
-                FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-                StoredFields stored = leaf.reader().storedFields();
-                for (int local = 0; local < leaf.reader().maxDoc(); local++) {
-                    int doc = leaf.docBase + local;
-                    ids[doc] = stored.document(local, idField).get(IndexFields.ID);
-                    if (values == null || values.advance(local) != local) {
-                        throw new IllegalStateException("passage document " + doc + " has no " + IndexFields.VECTOR + " field");
-                    }
-                    vectors[doc] = values.vectorValue().clone();
-                }
-            }
-            return new Snapshot(reader, ids, vectors);
+    private void requireBuilt() {
+        if (searchers == null) {
+            throw new IllegalStateException("the passage index is not built yet; call build(...) first");
         }
     }
 
-    private String storedHash() throws IOException {
+    /** A searcher held on one commit. Release it once no question uses it: its files stay open till then. */
+    public final class Pinned implements PassageSearcher {
+
+        private final IndexSearcher searcher;
+        private final Snapshot snapshot;
+        private boolean released;
+
+        private Pinned(IndexSearcher searcher, Snapshot snapshot) {
+            this.searcher = searcher;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public List<IndexHit> search(Query query, int depth, Similarity similarity) {
+            try {
+                return Snapshot.search(searcher, snapshot, query, depth, similarity);
+            } catch (IOException e) {
+                throw new UncheckedIOException("search failed for query " + query, e);
+            }
+        }
+
+        @Override
+        public Map<String, float[]> vectors() {
+            return snapshot.vectorsById();
+        }
+
+        @Override
+        public Embedder embedder() {
+            return embedder;
+        }
+
+        /** Lets go of the commit; searching afterwards fails. Releasing twice is harmless. */
+        public void release() {
+            synchronized (PassageIndex.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                try {
+                    searchers.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot release a searcher on " + directory, e);
+                }
+            }
+        }
+    }
+
+    private record Changes(int changed, int removed, int embedded) {
+    }
+
+    private static void check(Article article) {
+        for (Passage passage : article.passages()) {
+            if (!article.id().equals(passage.articleId())) {
+                throw new IllegalArgumentException("passage " + passage.id() + " names article "
+                        + passage.articleId() + ", which is not the article '" + article.id() + "' it came with");
+            }
+        }
+    }
+
+    /** The last commit's user data: corpus hash, schema version, embedder. Empty for a new index. */
+    private Map<String, String> commitData() throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
-            return null;
+            return Map.of();
         }
-        return SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.CONTENT_HASH);
+        return SegmentInfos.readLatestCommit(directory).getUserData();
     }
 
-    private void write(List<Article> articles, String hash) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            writer.deleteAll();
-            List<Passage> batch = new ArrayList<>(EMBED_BATCH);
-            Map<String, Article> articleOf = new HashMap<>();
-            for (Article article : articles) {
-                articleOf.put(article.id(), article);
-                for (Passage passage : article.passages()) {
-                    batch.add(passage);
-                    if (batch.size() == EMBED_BATCH) {
-                        add(writer, batch, articleOf);
-                    }
+    private Changes write(Map<String, Article> articles, Map<String, String> hashes, String hash,
+                          Map<String, String> commit, IndexProgress progress) throws IOException {
+        // a new schema or another model makes every stored document unusable: start over
+        boolean fresh = !Integer.toString(IndexFields.SCHEMA_VERSION).equals(commit.get(IndexFields.SCHEMA))
+                || !embedder.name().equals(commit.get(IndexFields.EMBEDDER));
+        Map<String, String> indexed = fresh ? Map.of() : indexedArticleHashes();
+        try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+            if (fresh) {
+                writer.deleteAll();
+            }
+            int removed = 0;
+            for (String id : indexed.keySet()) {
+                if (!articles.containsKey(id)) {
+                    writer.deleteDocuments(new Term(IndexFields.ARTICLE_ID, id));
+                    removed++;
                 }
             }
-            add(writer, batch, articleOf);
-            writer.setLiveCommitData(Map.of(IndexFields.CONTENT_HASH, hash).entrySet());
+            List<Article> changed = new ArrayList<>();
+            long total = 0;
+            for (Article article : articles.values()) {
+                if (!hashes.get(article.id()).equals(indexed.get(article.id()))) {
+                    changed.add(article);
+                    total += article.passages().size();
+                }
+            }
+            int embedded = addAll(writer, changed, hashes, total, progress);
+            Map<String, String> data = new HashMap<>();
+            data.put(IndexFields.CONTENT_HASH, hash);
+            data.put(IndexFields.SCHEMA, Integer.toString(IndexFields.SCHEMA_VERSION));
+            data.put(IndexFields.EMBEDDER, embedder.name());
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
+            return new Changes(changed.size(), removed, embedded);
         }
     }
 
-    private void add(IndexWriter writer, List<Passage> batch, Map<String, Article> articleOf) throws IOException {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * Replaces each changed article's documents with its new passages. Embedding runs on its own
+     * thread one batch ahead of the writer, so Lucene's work (analysis, the vector graph) overlaps
+     * the model's instead of adding to it.
+     */
+    private int addAll(IndexWriter writer, List<Article> changed, Map<String, String> hashes,
+                       long total, IndexProgress progress) throws IOException {
+        List<List<Passage>> batches = new ArrayList<>();
+        List<Passage> batch = new ArrayList<>(EMBED_BATCH);
+        Map<String, Article> articleOf = new HashMap<>();
+        for (Article article : changed) {
+            // delete first even when the article is new: a no-op then, and it keeps no stale passage when it shrank
+            writer.deleteDocuments(new Term(IndexFields.ARTICLE_ID, article.id()));
+            articleOf.put(article.id(), article);
+            for (Passage passage : article.passages()) {
+                batch.add(passage);
+                if (batch.size() == EMBED_BATCH) {
+                    batches.add(batch);
+                    batch = new ArrayList<>(EMBED_BATCH);
+                }
+            }
         }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        if (batches.isEmpty()) {
+            return 0;
+        }
+        ExecutorService model = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "index-embedder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<List<float[]>> next = model.submit(() -> embed(batches.get(0)));
+            long done = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                List<float[]> vectors = await(next);
+                if (i + 1 < batches.size()) {
+                    List<Passage> following = batches.get(i + 1);
+                    next = model.submit(() -> embed(following));
+                }
+                List<Passage> current = batches.get(i);
+                for (int j = 0; j < current.size(); j++) {
+                    Passage passage = current.get(j);
+                    Article article = articleOf.get(passage.articleId());
+                    writer.addDocument(PassageDocuments.of(article, passage, vectors.get(j), hashes.get(article.id())));
+                }
+                done += current.size();
+                progress.advanced(done, total);
+            }
+            return (int) done;
+        } finally {
+            model.shutdownNow();
+        }
+    }
+
+    private List<float[]> embed(List<Passage> batch) {
         List<String> texts = new ArrayList<>(batch.size());
         for (Passage passage : batch) {
             texts.add(passage.text());
@@ -252,52 +373,41 @@ public final class PassageIndex implements AutoCloseable {
             throw new IllegalStateException("embedder " + embedder.name() + " returned " + vectors.size()
                     + " vectors for " + batch.size() + " passages");
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Passage passage = batch.get(i);
-            Article article = articleOf.get(passage.articleId());
-            if (article == null) {
-                throw new IllegalArgumentException("passage " + passage.id() + " names article "
-                        + passage.articleId() + ", which is not among the articles being indexed");
-            }
-            // upsert on the stable passage id: a duplicate id replaces, never doubles
-            writer.updateDocument(new Term(IndexFields.ID, passage.id()),
-                    PassageDocuments.of(article, passage, vectors.get(i)));
-        }
-        batch.clear();
+        return vectors;
     }
 
-    private String contentHash(List<Article> articles) {
-        MessageDigest digest;
+    private static List<float[]> await(Future<List<float[]>> vectors) throws IOException {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-        update(digest, "schema " + IndexFields.SCHEMA_VERSION);
-        update(digest, embedder.name());
-        for (Article article : articles) {
-            update(digest, article.id());
-            update(digest, article.title());
-            for (Passage passage : article.passages()) {
-                update(digest, passage.id());
-                update(digest, passage.articleId());
-                update(digest, passage.section());
-                update(digest, passage.text());
+            return vectors.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while embedding passages", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw new IOException("embedding failed", e.getCause());
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Length-prefixed, so ("ab","c") and ("a","bc") hash differently; null differs from "". */
-    private static void update(MessageDigest digest, String value) {
-        if (value == null) {
-            digest.update((byte) 0);
-            return;
+    /** Article id to the hash its stored documents were written with, read from the latest commit. */
+    private Map<String, String> indexedArticleHashes() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Map.of();
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) 1);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
+        try (IndexReader reader = DirectoryReader.open(directory)) {
+            return Snapshot.articleHashes(reader);
+        }
+    }
+
+    /**
+     * Bulk writes want few flushes: every flush and merge re-links the vector graph. The buffer
+     * takes at most a quarter of the heap, so a server at -Xmx512m can still reload a large corpus.
+     */
+    private static IndexWriterConfig writerConfig() {
+        double quarterHeapMb = Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024);
+        return new IndexWriterConfig(IndexFields.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(Math.max(16, Math.min(256, quarterHeapMb)));
     }
 }

@@ -6,7 +6,7 @@ import dev.evidencebot.evidence.GradedCorpus;
 import dev.evidencebot.index.Embedder;
 import dev.evidencebot.index.IndexFields;
 import dev.evidencebot.index.IndexHit;
-import dev.evidencebot.index.PassageIndex;
+import dev.evidencebot.index.PassageSearcher;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -82,7 +82,7 @@ public final class HybridRetriever implements Retriever {
     private record Located(Passage passage, GradedArticle article, List<Passage> context) {
     }
 
-    private final PassageIndex index;
+    private final PassageSearcher index;
     private final Embedder embedder;
     private final Settings settings;
     private final Analyzer analyzer = IndexFields.analyzer();
@@ -94,11 +94,11 @@ public final class HybridRetriever implements Retriever {
     /** Article id -> the article's own vector (see {@link #articleVectors}). */
     private final Map<String, float[]> articleVectors;
 
-    public HybridRetriever(PassageIndex index, GradedCorpus corpus) {
+    public HybridRetriever(PassageSearcher index, GradedCorpus corpus) {
         this(index, corpus, Settings.DEFAULTS);
     }
 
-    public HybridRetriever(PassageIndex index, GradedCorpus corpus, Settings settings) {
+    public HybridRetriever(PassageSearcher index, GradedCorpus corpus, Settings settings) {
         this.index = index;
         this.embedder = index.embedder();
         this.settings = settings;

@@ -6,11 +6,14 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** Builds the one knowledge base of the application from configuration. */
+/** Builds the one knowledge base of the application from configuration, and the watcher that keeps it current. */
 @Factory
 class KnowledgeBaseFactory {
 
@@ -25,11 +28,29 @@ class KnowledgeBaseFactory {
                                 @Value("${data.path:data}") String dataPath,
                                 @Value("${app.base-dir:}") String baseDir,
                                 BeanProvider<Embedder> embedder) {
-        // Relative paths resolve against app.base-dir when set (mn:run starts the app inside target/).
         Path base = Path.of(baseDir);
         Path vectors = base.resolve(dataPath).resolve(EMBEDDINGS);
         // Vectors outlive the index: a rebuild after one article changed embeds only that article's new sentences.
-        return new KnowledgeBase(base.resolve(corpusPath), base.resolve(indexPath),
+        return new KnowledgeBase(corpusDirectory(corpusPath, baseDir), base.resolve(indexPath),
                 () -> CachingEmbedder.passages(embedder.get(), vectors));
+    }
+
+    /**
+     * Follows the corpus directory (corpus.watch, env CORPUS_WATCH; on by default). A missing
+     * directory is not watched: the knowledge base reports it, and the admin reindex still works.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(property = "corpus.watch", notEquals = "false")
+    CorpusWatcher corpusWatcher(KnowledgeBase knowledgeBase,
+                                @Value("${corpus.path:corpus}") String corpusPath,
+                                @Value("${app.base-dir:}") String baseDir,
+                                @Value("${corpus.watch-quiet:500ms}") Duration quiet) throws IOException {
+        return new CorpusWatcher(corpusDirectory(corpusPath, baseDir), () -> knowledgeBase.reload("file change"), quiet, quiet.multipliedBy(10));
+    }
+
+    // Relative paths resolve against app.base-dir when set (mn:run starts the app inside target/).
+    private static Path corpusDirectory(String corpusPath, String baseDir) {
+        return Path.of(baseDir).resolve(corpusPath);
     }
 }

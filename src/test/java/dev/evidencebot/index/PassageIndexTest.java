@@ -149,4 +149,151 @@ class PassageIndexTest {
             assertTrue(e.getMessage().contains("b#0"), e.getMessage());
         }
     }
+
+    @Test
+    void addingAnArticleEmbedsOnlyItsPassagesAndKeepsTheOthers(@TempDir Path dir) throws Exception {
+        // given: two articles indexed
+        FakeEmbedder embedder = new FakeEmbedder();
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            index.build(articles);
+            int before = embedder.passagesEmbedded.get();
+
+            // when: a third article joins
+            List<Article> more = new java.util.ArrayList<>(articles);
+            more.add(article("coffee", "Coffee and alertness", "Caffeine delayed sleep onset.", "Alertness rose after coffee."));
+            IndexReport report = index.build(more);
+
+            // then: two passages embedded, the old ones still found
+            assertEquals(2, embedder.passagesEmbedded.get() - before);
+            assertEquals(1, report.changedArticles());
+            assertEquals(0, report.removedArticles());
+            assertEquals(5, report.passages());
+            assertEquals(List.of("coffee#0"), ids(index, "caffeine"));
+            assertEquals(List.of("semax#0"), ids(index, "bdnf"));
+        }
+    }
+
+    @Test
+    void changingAnArticleReEmbedsThatArticleOnly(@TempDir Path dir) throws Exception {
+        // given
+        FakeEmbedder embedder = new FakeEmbedder();
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            index.build(articles);
+            int before = embedder.passagesEmbedded.get();
+
+            // when: the sleep article's one sentence is rewritten
+            IndexReport report = index.build(List.of(articles.get(0),
+                    article("sleep", "Sleep and memory", "Deep sleep consolidates memory.")));
+
+            // then: one passage embedded, the old wording gone, the other article untouched
+            assertEquals(1, embedder.passagesEmbedded.get() - before);
+            assertEquals(1, report.changedArticles());
+            assertEquals(List.of("sleep#0"), ids(index, "deep"));
+            assertEquals(List.of("semax#1"), ids(index, "anxiety"));
+            assertEquals(3, index.vectors().size(), "no stale document of the old version");
+        }
+    }
+
+    @Test
+    void anArticleThatShrinksLeavesNoStalePassage(@TempDir Path dir) throws Exception {
+        FakeEmbedder embedder = new FakeEmbedder();
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            index.build(articles);
+
+            index.build(List.of(article("semax", "Semax research", "Semax raised BDNF in rats."), articles.get(1)));
+
+            assertEquals(List.of(), ids(index, "anxiety"), "semax#1 was deleted with its article's old version");
+            assertEquals(java.util.Set.of("semax#0", "sleep#0"), index.vectors().keySet());
+        }
+    }
+
+    @Test
+    void deletingAnArticleEmbedsNothingAndRemovesItsPassages(@TempDir Path dir) throws Exception {
+        // given
+        FakeEmbedder embedder = new FakeEmbedder();
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            index.build(articles);
+            int before = embedder.passagesEmbedded.get();
+
+            // when
+            IndexReport report = index.build(List.of(articles.get(1)));
+
+            // then
+            assertEquals(0, embedder.passagesEmbedded.get() - before);
+            assertEquals(1, report.removedArticles());
+            assertEquals(0, report.changedArticles());
+            assertEquals(List.of(), ids(index, "bdnf"));
+            assertEquals(java.util.Set.of("sleep#0"), index.vectors().keySet());
+        }
+    }
+
+    @Test
+    void aRestartAfterAnIncrementalChangeEmbedsNothing(@TempDir Path dir) throws Exception {
+        // given: built, then changed incrementally
+        FakeEmbedder embedder = new FakeEmbedder();
+        List<Article> edited = List.of(articles.get(0), article("sleep", "Sleep and memory", "Naps help memory."));
+        String hash;
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            index.build(articles);
+            hash = index.build(edited).hash();
+        }
+        int before = embedder.passagesEmbedded.get();
+
+        // when: a new process opens the same index over the same corpus
+        IndexReport report;
+        try (PassageIndex index = PassageIndex.open(dir, embedder)) {
+            report = index.build(edited);
+            // then
+            assertEquals(List.of("sleep#0"), ids(index, "naps"));
+        }
+        assertFalse(report.rebuilt());
+        assertEquals(hash, report.hash(), "the corpus hash is the same whichever way the index got there");
+        assertEquals(0, embedder.passagesEmbedded.get() - before);
+    }
+
+    @Test
+    void aPinnedSearcherKeepsItsCommitWhileTheIndexChanges(@TempDir Path dir) throws Exception {
+        try (PassageIndex index = PassageIndex.open(dir, new FakeEmbedder())) {
+            index.build(articles);
+            PassageIndex.Pinned pinned = index.pin();
+
+            index.build(List.of(articles.get(1)));
+
+            // the pinned view still finds the removed article; the index itself no longer does
+            assertEquals(List.of("semax#0"), pinned.search(new TermQuery(new Term(IndexFields.TEXT, "bdnf")), 10, null)
+                    .stream().map(IndexHit::passageId).toList());
+            assertEquals(List.of(), ids(index, "bdnf"));
+            pinned.release();
+        }
+    }
+
+    @Test
+    void progressCountsOnlyThePassagesToWrite(@TempDir Path dir) throws Exception {
+        try (PassageIndex index = PassageIndex.open(dir, new FakeEmbedder())) {
+            index.build(articles);
+            List<long[]> calls = new java.util.ArrayList<>();
+            List<Article> more = new java.util.ArrayList<>(articles);
+            more.add(article("coffee", "Coffee", "Caffeine delayed sleep onset.", "Alertness rose."));
+
+            index.build(more, (done, total) -> calls.add(new long[]{done, total}));
+
+            assertEquals(1, calls.size());
+            assertEquals(2, calls.get(0)[0]);
+            assertEquals(2, calls.get(0)[1]);
+        }
+    }
+
+    /** Passages whose text has this word, analyzed (stemmed) as the index analyzes text. */
+    private static List<String> ids(PassageIndex index, String word) throws java.io.IOException {
+        String term;
+        try (org.apache.lucene.analysis.TokenStream tokens = IndexFields.analyzer().tokenStream(IndexFields.TEXT, word)) {
+            var attribute = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            tokens.reset();
+            tokens.incrementToken();
+            term = attribute.toString();
+            tokens.end();
+        }
+        return index.search(new TermQuery(new Term(IndexFields.TEXT, term)), 10, null)
+                .stream().map(IndexHit::passageId).toList();
+    }
 }

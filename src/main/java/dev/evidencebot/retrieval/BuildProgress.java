@@ -1,0 +1,26 @@
+package dev.evidencebot.retrieval;
+
+import java.time.Duration;
+
+/**
+ * How far a load or reload of the knowledge base has come, for /health and the `index` command.
+ *
+ * @param phase      "reading", "indexing" (embedding and writing passages) or "preparing" (search structures)
+ * @param done       passages written so far in this build
+ * @param total      passages this build has to write: only those of added and changed articles
+ * @param perSecond  passages written per second since indexing began
+ * @param eta        time left at that rate, or null before there is a rate
+ */
+public record BuildProgress(String phase, long done, long total, double perSecond, Duration eta) {
+
+    static BuildProgress phase(String phase) {
+        return new BuildProgress(phase, 0, 0, 0, null);
+    }
+
+    static BuildProgress indexing(long done, long total, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        double rate = seconds > 0 ? done / seconds : 0;
+        Duration eta = rate > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / rate)) : null;
+        return new BuildProgress("indexing", done, total, rate, eta);
+    }
+}
