@@ -22,12 +22,18 @@ final class MedlineArticleReader implements ArticleReader {
 
     /** Whether a ".txt" file is a MEDLINE export: its first non-blank line is a PMID field. */
     static boolean recognizes(SourceFile file) {
-        for (String line : file.lines()) {
-            if (!line.isBlank()) {
-                return line.startsWith("PMID-");
+        int first = firstNonBlank(file);
+        return first > 0 && file.lines().get(first - 1).startsWith("PMID-");
+    }
+
+    /** The 1-based number of the first line with text, or 0 when there is none. */
+    private static int firstNonBlank(SourceFile file) {
+        for (int i = 0; i < file.lines().size(); i++) {
+            if (!file.lines().get(i).isBlank()) {
+                return i + 1;
             }
         }
-        return false;
+        return 0;
     }
 
     /** One record's fields in file order: each tag's values, and the line each tag first appears on. */
@@ -48,6 +54,13 @@ final class MedlineArticleReader implements ArticleReader {
 
     @Override
     public List<Article> read(SourceFile file, ProblemLog problems) {
+        int first = firstNonBlank(file);
+        if (file.lines().stream().noneMatch(line -> FIELD.matcher(line).matches())) {
+            // a web page or a CSV saved as .nbib: one problem says so, not one for every line
+            problems.report(file, first, "no MEDLINE field (\"TAG - value\") in the file; not a PubMed MEDLINE"
+                    + " export; file skipped");
+            return List.of();
+        }
         List<Article> articles = new ArrayList<>();
         Fields record = null;
         String tag = null;

@@ -121,7 +121,7 @@ final class PubmedXmlArticleReader implements ArticleReader {
                 }
                 case "AbstractText" -> {
                     abstractLabel = attributes.getValue("Label");
-                    if (citation != null && citation.abstractParts.isEmpty()) {
+                    if (citation != null && citation.abstractParts.isEmpty() && !notTheRecordsOwn()) {
                         citation.abstractLine = locator.getLineNumber();
                     }
                 }
@@ -149,7 +149,7 @@ final class PubmedXmlArticleReader implements ArticleReader {
             path.pop();
             String parent = path.peek();
             String value = Text.normalize(text.toString().replace('\n', ' '));
-            if (citation != null && !inReferenceList()) {
+            if (citation != null && !notTheRecordsOwn()) {
                 field(name, parent, value);
             }
             if (name.equals(RECORD) && citation != null) {
@@ -204,9 +204,13 @@ final class PubmedXmlArticleReader implements ArticleReader {
             }
         }
 
-        /** The references a record cites carry PMIDs and DOIs of their own. */
-        private boolean inReferenceList() {
-            return path.contains("ReferenceList") || path.contains("CommentsCorrectionsList");
+        /**
+         * The references a record cites carry PMIDs and DOIs of their own; an OtherAbstract is the same
+         * abstract again, often in another language, and would repeat its findings.
+         */
+        private boolean notTheRecordsOwn() {
+            return path.contains("ReferenceList") || path.contains("CommentsCorrectionsList")
+                    || path.contains("OtherAbstract");
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.evidencebot.corpus;
 import dev.evidencebot.corpus.Passage.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,12 +42,30 @@ class MedlineArticleReaderTest {
         assertEquals("10.9999/fsr.2020.14", article(corpus, "9930002").record().doi(), "LID [doi] counts too");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            9930001 | Quillfeather M, Osterlund P | Journal of Fictional Geriatrics | 2021 | 10.9999/jfg.2021.0001
+            9930002 | Brindlecombe T              | Fictional Sleep Reviews         | 2020 | 10.9999/fsr.2020.14
+            9930003 | Vantongeren L               | Fictional Case Journal          | 2019 | 10.9999/fcj.2019.3
+            9930004 | Hollowmere D, Ashgrove I    | Fictional Animal Research       | 2018 | 10.9999/far.2018.44
+            9930005 | Pemberthy C                 | Fictional Sports Medicine       | 2022 | 10.9999/fsm.2022.7
+            """)
+    void everyRecord_givesItsPmidAuthorsJournalYearAndDoi(String pmid, String authors, String journal, int year,
+                                                           String doi) throws IOException {
+        Article article = article(PubmedFixtures.read(directory, "records.nbib"), pmid);
+
+        assertEquals(pmid, article.record().pmid());
+        assertEquals(authors, article.author());
+        assertEquals(journal, article.record().journal());
+        assertEquals(year, article.year());
+        assertEquals(doi, article.record().doi());
+    }
+
     @Test
     void aTitleContinuedOnSixSpaceLines_isOneTitle() throws IOException {
         Article rct = article(PubmedFixtures.read(directory, "records.nbib"), "9930001");
 
-        assertEquals("Oral magnesium glycinate and nocturnal leg cramps in older adults: a double-blind,"
-                + " placebo-controlled trial.", rct.title());
+        assertEquals("Oral magnesium glycinate and nocturnal leg cramps in adults over sixty-five.", rct.title());
         assertEquals(rct.title(), rct.sections().get(0).heading());
     }
 
@@ -55,8 +75,8 @@ class MedlineArticleReaderTest {
 
         assertEquals(List.of("Nocturnal leg cramps are common in older adults.",
                         "To test whether oral magnesium glycinate reduces cramp frequency.",
-                        "We randomly assigned 212 adults aged 65 years or older to magnesium or placebo for eight weeks.",
-                        "Cramps fell by 2.1 episodes per week with magnesium and by 0.8 with placebo (p = 0.01).",
+                        "Adults aged 65 years or older took magnesium glycinate or an identical-looking tablet for eight weeks.",
+                        "Cramps fell by 2.1 episodes per week with magnesium and by 0.8 with the look-alike tablet (p = 0.01).",
                         "Magnesium glycinate reduced nocturnal leg cramps."),
                 rct.passages().stream().map(Passage::text).toList());
         assertEquals(List.of(Role.BACKGROUND, Role.AIM, Role.METHOD, Role.FINDING, Role.FINDING),
@@ -71,9 +91,9 @@ class MedlineArticleReaderTest {
 
         assertEquals(5, corpus.articles().size());
         assertEquals(List.of(
-                        new Problem("records.nbib", 85, "PubMed record has no PMID (title \"A record that lost its PMID.\");"
+                        new Problem("records.nbib", 94, "PubMed record has no PMID (title \"A record that lost its PMID.\");"
                                 + " record skipped"),
-                        new Problem("records.nbib", 88, "PubMed record 9930006 has neither a title nor an abstract;"
+                        new Problem("records.nbib", 97, "PubMed record 9930006 has neither a title nor an abstract;"
                                 + " record skipped")),
                 corpus.problems());
     }
@@ -93,6 +113,19 @@ class MedlineArticleReaderTest {
         Article page = article(corpus, "page");
         assertEquals(Article.Format.WEB_PAGE_TEXT, page.format());
         assertFalse(page.primarySource());
+    }
+
+    @Test
+    void aFileWithNoMedlineFieldAtAll_isOneProblem_andTheOtherFilesStillLoad() throws IOException {
+        // given a search page saved under the export's name beside a good export
+        Files.writeString(directory.resolve("search.nbib"), "\n<!doctype html>\n<html><body>\n<p>PubMed search results</p>\n"
+                + "</body></html>\n");
+        // when
+        Corpus corpus = PubmedFixtures.read(directory, "saved-from-pubmed.txt");
+        // then
+        assertEquals(List.of(new Problem("search.nbib", 2, "no MEDLINE field (\"TAG - value\") in the file; not a PubMed"
+                + " MEDLINE export; file skipped")), corpus.problems());
+        assertEquals(List.of("9930301"), corpus.articles().stream().map(Article::id).toList());
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.evidencebot.corpus;
 import dev.evidencebot.corpus.Passage.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,14 +32,43 @@ class PubmedXmlArticleReaderTest {
         Article rct = article(corpus, "9930101");
         assertEquals(Article.Format.PUBMED, rct.format());
         assertTrue(rct.primarySource());
-        assertEquals("Oral magnesium glycinate and nocturnal leg cramps: a randomized trial.", rct.title(),
+        assertEquals("Oral magnesium glycinate and nocturnal leg cramps in adults over sixty-five.", rct.title(),
                 "inline markup keeps its words");
         assertEquals("Quillfeather M, Osterlund P", rct.author());
         assertEquals("https://pubmed.ncbi.nlm.nih.gov/9930101/", rct.url());
         assertEquals(new StudyRecord(List.of("Journal Article", "Randomized Controlled Trial"),
-                List.of("Aged", "Humans", "Magnesium"), 2021, "Journal of Fictional Geriatrics", "9930101",
+                List.of("Aged", "Humans", "Magnesium", "Muscle Cramp"), 2021, "Journal of Fictional Geriatrics", "9930101",
                 "10.9999/jfg.2021.0101"), rct.record(), "the PMID of a comment is not the record's");
         assertEquals(2020, article(corpus, "9930102").year(), "MedlineDate gives its year");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            9930101 | Quillfeather M, Osterlund P | Journal of Fictional Geriatrics | 2021 | 10.9999/jfg.2021.0101
+            9930102 | Brindlecombe T              | Fictional Sleep Reviews         | 2020 | 10.9999/fsr.2020.14
+            9930103 | Vantongeren L               | Fictional Case Journal          | 2019 | 10.9999/fcj.2019.3
+            9930104 | Hollowmere D, Ashgrove I    | Fictional Animal Research       | 2018 | 10.9999/far.2018.44
+            9930105 | Pemberthy C                 | Fictional Sports Medicine       | 2022 | 10.9999/fsm.2022.7
+            """)
+    void everyRecord_givesItsPmidAuthorsJournalYearAndDoi(String pmid, String authors, String journal, int year,
+                                                           String doi) throws IOException {
+        Article article = article(PubmedFixtures.read(directory, "records.xml"), pmid);
+
+        assertEquals(pmid, article.record().pmid());
+        assertEquals(authors, article.author());
+        assertEquals(journal, article.record().journal());
+        assertEquals(year, article.year());
+        assertEquals(doi, article.record().doi());
+    }
+
+    @Test
+    void anOtherAbstract_isNotReadAsMoreFindings() throws IOException {
+        Article review = article(PubmedFixtures.read(directory, "records.xml"), "9930105");
+
+        assertEquals(List.of("Cold water immersion is widely used by athletes.",
+                        "Evidence on recovery is mixed and depends on timing.",
+                        "Cold water immersion may blunt strength gains from training."),
+                review.passages().stream().map(Passage::text).toList());
     }
 
     @Test
@@ -56,7 +87,7 @@ class PubmedXmlArticleReaderTest {
         Corpus corpus = PubmedFixtures.read(directory, "records.xml");
 
         assertEquals(5, corpus.articles().size());
-        assertEquals(List.of(new Problem("records.xml", 112,
+        assertEquals(List.of(new Problem("records.xml", 147,
                 "PubMed record has no PMID (title \"A record that lost its PMID.\"); record skipped")), corpus.problems());
     }
 
