@@ -44,7 +44,8 @@ final class PrimarySources {
         List<String> urls = article.url() == null ? List.of() : List.of(article.url());
         StringBuilder text = new StringBuilder(title);
         if (journal != null) {
-            text.append(". ").append(journal);
+            // PubMed titles end with their own full stop (or "?"): no second one before the journal
+            text.append(title.matches(".*[.?!]$") ? " " : ". ").append(journal);
         }
         if (year != null) {
             text.append(" (").append(year).append(')');
