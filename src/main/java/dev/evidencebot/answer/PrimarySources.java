@@ -2,6 +2,7 @@ package dev.evidencebot.answer;
 
 import dev.evidencebot.corpus.Article;
 import dev.evidencebot.corpus.Reference;
+import dev.evidencebot.corpus.StudyRecord;
 import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.Grading;
 
@@ -25,19 +26,27 @@ final class PrimarySources {
     /** BEIR and PubMed ids of PubMed records are the PMID itself. */
     private static final Pattern PMID = Pattern.compile("\\d{1,9}");
     private static final Pattern DOI = Pattern.compile("(?i)doi\\.org/(10\\.\\S+)");
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
     private PrimarySources() {
     }
 
-    /** The document described as a reference: title, year, PMID, DOI and an address where known. */
+    /**
+     * The document described as a reference: title, journal, year, PMID, DOI and an address where known.
+     * A PubMed export states them in its record; other documents only through their id, date and address.
+     */
     static Reference reference(Article article) {
         String title = ArticleTitles.of(article);
-        Integer year = year(article.date());
-        String pmid = PMID.matcher(article.id()).matches() ? article.id() : null;
-        String doi = doi(article.url());
+        StudyRecord record = article.record();
+        Integer year = article.year();
+        String pmid = record.pmid() != null ? record.pmid() : PMID.matcher(article.id()).matches() ? article.id() : null;
+        String doi = record.doi() != null ? record.doi() : doi(article.url());
+        String journal = record.journal();
         List<String> urls = article.url() == null ? List.of() : List.of(article.url());
         StringBuilder text = new StringBuilder(title);
+        if (journal != null) {
+            // PubMed titles end with their own full stop (or "?"): no second one before the journal
+            text.append(title.matches(".*[.?!]$") ? " " : ". ").append(journal);
+        }
         if (year != null) {
             text.append(" (").append(year).append(')');
         }
@@ -48,7 +57,7 @@ final class PrimarySources {
             text.append(". doi: ").append(doi);
         }
         // Reference.url() builds the PubMed address from the PMID when the document has none of its own.
-        return new Reference(OWN_REFERENCE, text.toString(), article.author(), title, null, year, pmid, doi, urls, true);
+        return new Reference(OWN_REFERENCE, text.toString(), article.author(), title, journal, year, pmid, doi, urls, true);
     }
 
     /**
@@ -58,14 +67,6 @@ final class PrimarySources {
      */
     static Grading grading(GradedArticle article) {
         return article.own() != null ? article.own() : Grading.uncited();
-    }
-
-    private static Integer year(String date) {
-        if (date == null) {
-            return null;
-        }
-        Matcher matcher = YEAR.matcher(date);
-        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
     }
 
     private static String doi(String url) {

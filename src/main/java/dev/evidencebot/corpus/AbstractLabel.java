@@ -129,8 +129,21 @@ record AbstractLabel(String words, Passage.Role role, boolean mixed) {
         }
     }
 
+    /** A label given apart from the text (PubMed XML's {@code Label} attribute), or null when it is not one we know. */
+    static AbstractLabel named(String written) {
+        if (written == null) {
+            return null;
+        }
+        String key = key(written.trim());
+        return PURE.containsKey(key) || MIXED.containsKey(key) || NO_ROLE.contains(key) ? of(written.trim()) : null;
+    }
+
+    private static String key(String written) {
+        return written.toUpperCase(Locale.ROOT).replaceAll("\\s*[/&]\\s*", " AND ").replaceAll("\\s+", " ");
+    }
+
     private static AbstractLabel of(String written) {
-        String key = written.toUpperCase(Locale.ROOT).replaceAll("\\s*[/&]\\s*", " AND ").replaceAll("\\s+", " ");
+        String key = key(written);
         if (PURE.containsKey(key)) {
             return new AbstractLabel(written, PURE.get(key), false);
         }

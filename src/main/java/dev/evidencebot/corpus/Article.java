@@ -6,7 +6,7 @@ import java.util.List;
  * One article of the corpus as its file states it: metadata, the headings and paragraphs, the
  * claim passages cut from those paragraphs, and the numbered reference list.
  *
- * @param id         file name without extension (for JSON Lines: the document's id)
+ * @param id         file name without extension (for JSON Lines: the document's id; for PubMed: the PMID)
  * @param source     the file it came from, relative to the corpus directory
  * @param format     which reader produced it
  * @param date       ISO-8601 (yyyy-MM-dd) when the file states one, else null
@@ -63,9 +63,9 @@ public record Article(
      * article that cites studies: it is graded by its own design and its findings cite it.
      */
     public boolean primarySource() {
-        return format == Format.JSON_LINES;
+        return format == Format.JSON_LINES || format == Format.PUBMED;
     }
 
     /** The file formats the corpus reads, one reader each. */
-    public enum Format { WEB_PAGE_TEXT, MARKDOWN, JSON_LINES }
+    public enum Format { WEB_PAGE_TEXT, MARKDOWN, JSON_LINES, PUBMED }
 }

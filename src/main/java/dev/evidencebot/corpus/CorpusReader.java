@@ -27,13 +27,16 @@ public final class CorpusReader {
 
     /** Curator sidecars next to an article; the evidence package reads them, not this one. */
     static final String EVIDENCE_SIDECAR = ".evidence.json";
-    private static final String EXPECTED = "expected .txt, .md or .jsonl";
+    private static final String EXPECTED = "expected .txt, .md, .jsonl, .nbib or .xml";
+    private static final String MEDLINE = "nbib";
 
     private final Map<String, ArticleReader> readers = Map.of(
             "txt", new WebPageTextReader(),
             "md", new MarkdownArticleReader(),
             "markdown", new MarkdownArticleReader(),
-            "jsonl", new JsonLinesArticleReader());
+            "jsonl", new JsonLinesArticleReader(),
+            MEDLINE, new MedlineArticleReader(),
+            "xml", new PubmedXmlArticleReader());
 
     /**
      * @param directory the corpus directory
@@ -77,7 +80,9 @@ public final class CorpusReader {
             text = text.substring(1);
         }
         SourceFile file = new SourceFile(relative, name, Arrays.asList(text.split("\\r\\n|\\r|\\n", -1)));
-        return reader.read(file, problems);
+        // PubMed saves MEDLINE exports as .txt: the first field, not the extension, tells them from web pages
+        boolean medline = extension.equals("txt") && MedlineArticleReader.recognizes(file);
+        return (medline ? readers.get(MEDLINE) : reader).read(file, problems);
     }
 
     /** Strict UTF-8: a NUL byte or an invalid sequence means this is not a text article. */

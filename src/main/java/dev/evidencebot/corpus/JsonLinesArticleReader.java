@@ -12,7 +12,7 @@ import java.util.List;
  * {"_id" or "id", "title", "text", "url"?, "metadata"?}. Each line is a primary source (an abstract)
  * with one section headed by its title and no reference list, so "(3)" in the text stays text.
  * Structured-abstract labels ("OBJECTIVES", "Results:") are cut out of the text and give their
- * sentences a role; the metadata's PubMed publication types, MeSH headings and year become the
+ * sentences a role (see {@link PrimarySources}); the metadata's PubMed publication types, MeSH headings and year become the
  * article's {@link StudyRecord}. A document without a title is titled by its first sentence. A
  * broken line is reported and skipped; the other lines still load.
  */
@@ -29,9 +29,6 @@ final class JsonLinesArticleReader implements ArticleReader {
     /** MeSH headings: "meshes" in PubMedQA, "mesh" elsewhere. */
     static final List<String> MESH = List.of("meshes", "mesh");
     static final String YEAR = "year";
-
-    /** Long enough to say what the study is about, short enough for a source line. */
-    static final int TITLE_LENGTH = 120;
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -70,43 +67,12 @@ final class JsonLinesArticleReader implements ArticleReader {
             problems.report(file, number, "document has no " + missing + "; line skipped");
             return null;
         }
-        List<AbstractLabel.Part> parts = new ArrayList<>();
-        AbstractLabel label = null;
-        for (String paragraph : text.split("\\n\\s*\\n")) {
-            String normalized = Text.normalize(paragraph.replace('\n', ' '));
-            for (AbstractLabel.Part part : AbstractLabel.split(normalized, label)) {
-                label = part.label();
-                if (!part.text().isEmpty()) {
-                    parts.add(part);
-                }
-            }
-        }
-        String title = field(document, TITLE);
-        if (title == null && !parts.isEmpty()) {
-            // BEIR's PubMedQA documents have "title": ""; the first sentence says what the study is about, the id nothing
-            title = titleFrom(parts.get(0).text());
-        }
+        String[] paragraphs = text.split("\\n\\s*\\n");
         ArticleAssembler article = new ArticleAssembler(file, id, Article.Format.JSON_LINES)
-                .title(title)
                 .url(field(document, URL))
                 .record(record(document.get(METADATA)));
-        article.section(title == null ? id : title);
-        for (AbstractLabel.Part part : parts) {
-            article.paragraph(Paragraph.of(part.text(), number), part.label());
-        }
-        return article.build(problems);
-    }
-
-    /** The first sentence, cut at a word boundary with an ellipsis when longer than {@link #TITLE_LENGTH}. */
-    static String titleFrom(String text) {
-        List<SentenceSplitter.Span> sentences = SentenceSplitter.split(text);
-        String first = sentences.isEmpty() ? text : sentences.get(0).of(text).trim();
-        if (first.length() <= TITLE_LENGTH) {
-            return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-        }
-        int cut = first.lastIndexOf(' ', TITLE_LENGTH - 1);
-        String shortened = first.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1);
-        return shortened.replaceAll("[\\s,;:.(\\[-]+$", "") + "…";
+        return PrimarySources.assemble(article, id, field(document, TITLE), PrimarySources.parts(List.of(paragraphs)),
+                number, problems);
     }
 
     /** Publication types, MeSH headings and year from the metadata object; NONE when it has none of them. */

@@ -48,7 +48,9 @@ final class PrimarySourceGrader {
             new PublicationType("Comparative Study", StudyType.CONTROLLED_STUDY),
             new PublicationType("Observational Study", StudyType.OBSERVATIONAL),
             new PublicationType("Clinical Trial", StudyType.HUMAN_UNCONTROLLED),
-            new PublicationType("Clinical Study", StudyType.HUMAN_UNCONTROLLED));
+            new PublicationType("Clinical Study", StudyType.HUMAN_UNCONTROLLED),
+            // says where it was done, not how: a study of people with no control stated
+            new PublicationType("Multicenter Study", StudyType.HUMAN_UNCONTROLLED));
 
     private static final List<String> CELL_HEADINGS = List.of("Cells, Cultured", "Cell Line", "In Vitro Techniques");
 
@@ -103,7 +105,8 @@ final class PrimarySourceGrader {
         StringBuilder rationale = new StringBuilder("abstract: ").append(quoted.quoted());
         PublicationType used = named != null ? named : fallback;
         if (used != null) {
-            rationale.append("; publication type: \"").append(used.name()).append('"');
+            // the indexers read the full paper: say it was PubMed's word, not the abstract's
+            rationale.append("; PubMed publication type: \"").append(used.name()).append('"');
         }
         if (meshPopulation != null) {
             rationale.append("; MeSH: ").append(meshPopulation.phrase());

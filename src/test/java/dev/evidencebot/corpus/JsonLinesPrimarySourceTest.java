@@ -52,7 +52,7 @@ class JsonLinesPrimarySourceTest {
         // then
         assertTrue(article.title().startsWith("Shift work that includes night hours"), article.title());
         assertTrue(article.title().endsWith("…"), article.title());
-        assertTrue(article.title().length() <= JsonLinesArticleReader.TITLE_LENGTH, article.title());
+        assertTrue(article.title().length() <= PrimarySources.TITLE_LENGTH, article.title());
         assertTrue(first.startsWith(article.title().substring(0, article.title().length() - 1)),
                 "cut at a word boundary: " + article.title());
         assertEquals(article.title(), article.sections().get(0).heading());
