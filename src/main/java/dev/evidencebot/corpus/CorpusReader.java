@@ -27,13 +27,26 @@ public final class CorpusReader {
 
     /** Curator sidecars next to an article; the evidence package reads them, not this one. */
     static final String EVIDENCE_SIDECAR = ".evidence.json";
-    private static final String EXPECTED = "expected .txt, .md or .jsonl";
+    private static final String EXPECTED = "expected .txt, .md, .jsonl or .html";
 
-    private final Map<String, ArticleReader> readers = Map.of(
-            "txt", new WebPageTextReader(),
-            "md", new MarkdownArticleReader(),
-            "markdown", new MarkdownArticleReader(),
-            "jsonl", new JsonLinesArticleReader());
+    private final Map<String, ArticleReader> readers;
+
+    /** Reads HTML articles with the default selectors: article, main, else the densest block. */
+    public CorpusReader() {
+        this(HtmlSelectors.DEFAULTS);
+    }
+
+    /** @param html per-site selectors for HTML articles ({@code corpus.html.*}); see {@link HtmlSelectors} */
+    public CorpusReader(HtmlSelectors html) {
+        HtmlArticleReader htmlReader = new HtmlArticleReader(html);
+        readers = Map.of(
+                "txt", new WebPageTextReader(),
+                "md", new MarkdownArticleReader(),
+                "markdown", new MarkdownArticleReader(),
+                "jsonl", new JsonLinesArticleReader(),
+                "html", htmlReader,
+                "htm", htmlReader);
+    }
 
     /**
      * @param directory the corpus directory

@@ -174,8 +174,8 @@ class CorpusReaderTest {
 
         Corpus corpus = readWithGoodNeighbour("also-good.txt", "Title Here\n\nA sentence stands here.\n");
 
-        assertEquals(List.of(new Problem("README", 0, "file has no extension; expected .txt, .md or .jsonl"),
-                new Problem("notes.docx", 0, "unsupported file type .docx; expected .txt, .md or .jsonl")), corpus.problems());
+        assertEquals(List.of(new Problem("README", 0, "file has no extension; expected .txt, .md, .jsonl or .html"),
+                new Problem("notes.docx", 0, "unsupported file type .docx; expected .txt, .md, .jsonl or .html")), corpus.problems());
         assertEquals(List.of("also-good", "good"), ids(corpus));
     }
 

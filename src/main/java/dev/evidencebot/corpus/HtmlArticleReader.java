@@ -1,0 +1,355 @@
+package dev.evidencebot.corpus;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Selector;
+
+/**
+ * Reads a saved HTML article ({@code .html}, {@code .htm}) with jsoup, which repairs broken markup
+ * the way a browser does, so a page with unclosed tags still reads.
+ * <ul>
+ *   <li><b>content</b>: the configured selector, else {@code <article>}, else {@code <main>}, else the
+ *       block holding the most paragraph text. Site chrome is removed first: nav, header, footer,
+ *       aside, scripts, forms, and anything whose class or id says cookie, consent, share, social,
+ *       newsletter, related or comments.</li>
+ *   <li><b>structure</b>: the {@code <h1>} is the title, other headings are sections; paragraphs,
+ *       list items and loose text between blocks are paragraphs; figures, tables and code are not
+ *       claims and are skipped. Superscript citations become "[3]" (see {@link HtmlText}).</li>
+ *   <li><b>references</b>: under a "References" (Sources, Bibliography, Citations) heading, an
+ *       {@code <ol>} whose items are numbered by their id ("ref-3") or position, or paragraphs that
+ *       start "1. "; each entry keeps its links' addresses so PubMed and DOI links are read.</li>
+ * </ul>
+ * Lines come from jsoup's source positions; where a node has none (jsoup moved or invented it while
+ * repairing the markup) the nearest enclosing element's line is used, else line 1.
+ */
+final class HtmlArticleReader implements ArticleReader {
+
+    private static final Pattern REFERENCES_HEADING = Pattern.compile(
+            "(?i)(references|sources|bibliography|works cited|citations)\\s*:?");
+    private static final Pattern NUMBERED = Pattern.compile("(\\d{1,3})[.)]\\s+(.+)");
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d{1,3})$");
+    private static final Pattern CHROME_NAME = Pattern.compile(
+            "(?i)cookie|consent|share|social|newsletter|related|comments");
+    private static final String CHROME_TAGS = "nav, header, footer, aside, script, style, noscript, form, template, "
+            + "iframe, svg, button, dialog";
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details", "dialog",
+            "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+            "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "summary");
+    // not claims: captions, tables and code say what they show, not what the article asserts
+    private static final Set<String> SKIPPED = Set.of("figure", "figcaption", "table", "pre", "hr", "dialog");
+
+    private final HtmlSelectors selectors;
+
+    HtmlArticleReader() {
+        this(HtmlSelectors.DEFAULTS);
+    }
+
+    HtmlArticleReader(HtmlSelectors selectors) {
+        this.selectors = selectors;
+    }
+
+    @Override
+    public List<Article> read(SourceFile file, ProblemLog problems) {
+        try {
+            return readPage(file, problems);
+        } catch (RuntimeException | StackOverflowError e) {
+            // jsoup repairs nearly anything, so this is a page deeper or stranger than any real article
+            problems.report(file, 0, "cannot read this HTML page (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the file is skipped");
+            return List.of();
+        }
+    }
+
+    private List<Article> readPage(SourceFile file, ProblemLog problems) {
+        Document page = Parser.htmlParser().setTrackPosition(true).parseInput(String.join("\n", file.lines()), "");
+        if (page.body() == null || HtmlText.of(page.body()).isEmpty()) {
+            problems.report(file, 0, "HTML file has no text in its body");
+            return List.of();
+        }
+        Element heading = titleHeading(page);
+        HtmlMetadata metadata = HtmlMetadata.of(page, heading, file, problems);
+        ArticleAssembler article = new ArticleAssembler(file, file.baseName(), Article.Format.HTML)
+                .title(metadata.title()).author(metadata.author()).date(metadata.date()).url(metadata.url());
+        removeChrome(page, file, problems);
+        Element content = content(page, file, problems);
+        Body body = new Body(article, heading);
+        body.walk(content);
+        body.flush();
+        if (!body.sawReferences) {
+            referencesOutside(page, content, body);
+        }
+        return List.of(article.build(problems));
+    }
+
+    /** The article's {@code <h1>}: the first inside article or main, else the first outside the chrome. */
+    private static Element titleHeading(Document page) {
+        Element inContent = page.selectFirst("article h1, main h1");
+        if (inContent != null) {
+            return inContent;
+        }
+        for (Element h1 : page.select("h1")) {
+            if (h1.closest("nav, header, footer, aside") == null) {
+                return h1;
+            }
+        }
+        return null;
+    }
+
+    private void removeChrome(Document page, SourceFile file, ProblemLog problems) {
+        page.select(CHROME_TAGS).remove();
+        for (String selector : selectors.remove()) {
+            Elements matched = select(page, selector, "corpus.html.remove-selectors", file, problems);
+            if (matched != null) {
+                matched.remove();
+            }
+        }
+        int pageText = HtmlText.of(page.body()).length();
+        for (Element element : page.body().select("[class], [id]")) {
+            String names = element.className() + " " + element.id();
+            // a class like "post social-enabled" on the one wrapper holding the article is styling, not a banner
+            if (element.parent() != null && CHROME_NAME.matcher(names).find()
+                    && element.selectFirst("article, main") == null && HtmlText.of(element).length() * 2 < pageText) {
+                element.remove();
+            }
+        }
+    }
+
+    private Element content(Document page, SourceFile file, ProblemLog problems) {
+        if (selectors.content() != null) {
+            Elements matched = select(page, selectors.content(), "corpus.html.content-selector", file, problems);
+            if (matched != null && !matched.isEmpty()) {
+                return matched.first();
+            }
+        }
+        Element article = page.selectFirst("article");
+        if (article != null) {
+            return article;
+        }
+        Element main = page.selectFirst("main, [role=main]");
+        return main != null ? main : densest(page.body());
+    }
+
+    /** The element whose own paragraphs hold the most text: where a page without landmarks keeps its article. */
+    private static Element densest(Element body) {
+        Element best = body;
+        int bestLength = 0;
+        for (Element candidate : body.select("div, section, td")) {
+            int length = 0;
+            for (Element child : candidate.children()) {
+                if (child.normalName().equals("p")) {
+                    length += HtmlText.of(child).length();
+                }
+            }
+            if (length > bestLength) {
+                best = candidate;
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    private static Elements select(Document page, String selector, String setting, SourceFile file, ProblemLog problems) {
+        try {
+            return page.select(selector);
+        } catch (Selector.SelectorParseException e) {
+            problems.report(file, 0, setting + " '" + selector + "' is not a valid CSS selector (" + e.getMessage()
+                    + "); it is ignored");
+            return null;
+        }
+    }
+
+    /** A reference list beside the article rather than inside it: the heading's following siblings. */
+    private static void referencesOutside(Document page, Element content, Body body) {
+        for (Element heading : page.select("h1, h2, h3, h4, h5, h6")) {
+            if (!isInside(heading, content)
+                    && REFERENCES_HEADING.matcher(HtmlText.of(heading)).matches()) {
+                body.startReferences(level(heading));
+                for (Element sibling = heading.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
+                    if (isHeading(sibling) && level(sibling) <= level(heading)) {
+                        break;
+                    }
+                    body.block(sibling);
+                }
+                body.flush();
+                return;
+            }
+        }
+    }
+
+    private static boolean isInside(Element element, Element container) {
+        for (Element at = element; at != null; at = at.parent()) {
+            if (at == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHeading(Element element) {
+        return element.normalName().matches("h[1-6]");
+    }
+
+    private static int level(Element heading) {
+        return heading.normalName().charAt(1) - '0';
+    }
+
+    /** The 1-based source line of a node, from jsoup's position tracking; see the class comment. */
+    static int lineOf(Node node) {
+        for (Node at = node; at != null; at = at.parentNode()) {
+            Range range = at.sourceRange();
+            if (range.isTracked() && range.start().lineNumber() > 0) {
+                return range.start().lineNumber();
+            }
+        }
+        return 1;
+    }
+
+    /** The walk over the content in document order, holding loose inline text and the reference state. */
+    private static final class Body {
+        private final ArticleAssembler article;
+        private final Element title;
+        private final StringBuilder loose = new StringBuilder();
+        private int looseLine;
+        private boolean inReferences;
+        private boolean sawReferences;
+        private int referencesLevel;
+
+        Body(ArticleAssembler article, Element title) {
+            this.article = article;
+            this.title = title;
+        }
+
+        void walk(Element container) {
+            for (Node child : container.childNodes()) {
+                if (child instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    flush();
+                    block(element);
+                } else {
+                    if (loose.isEmpty() || loose.toString().isBlank()) {
+                        looseLine = lineOf(child);
+                    }
+                    HtmlText.append(child, loose);
+                }
+            }
+        }
+
+        void block(Element element) {
+            String tag = element.normalName();
+            if (isHeading(element)) {
+                heading(element);
+            } else if (SKIPPED.contains(tag)) {
+                return;
+            } else if (inReferences && (tag.equals("ol") || tag.equals("ul"))) {
+                referenceList(element);
+            } else if (hasBlockChildren(element)) {
+                walk(element);
+                flush();
+            } else if (inReferences) {
+                numberedReference(element);
+            } else {
+                paragraph(HtmlText.of(element), lineOf(element));
+            }
+        }
+
+        private void heading(Element element) {
+            flush();
+            String text = HtmlText.of(element);
+            int level = level(element);
+            if (inReferences && level > referencesLevel) {
+                return; // a sub-heading inside the reference list ("Further reading")
+            }
+            inReferences = false;
+            if (REFERENCES_HEADING.matcher(text).matches()) {
+                startReferences(level);
+            } else if (element != title && !text.isEmpty() && !(level == 1 && text.equals(article.title()))) {
+                article.section(text);
+            }
+        }
+
+        void startReferences(int level) {
+            inReferences = true;
+            sawReferences = true;
+            referencesLevel = level;
+        }
+
+        private void referenceList(Element list) {
+            int number = list.normalName().equals("ol") && list.attr("start").matches("\\d{1,3}")
+                    ? Integer.parseInt(list.attr("start")) : 1;
+            for (Element item : list.children()) {
+                if (!item.normalName().equals("li")) {
+                    continue;
+                }
+                Matcher id = TRAILING_NUMBER.matcher(item.id());
+                int entryNumber = id.find() ? Integer.parseInt(id.group(1)) : number;
+                String text = entryText(item);
+                if (!text.isEmpty()) {
+                    article.reference(entryNumber, text, lineOf(item));
+                }
+                number++;
+            }
+        }
+
+        private void numberedReference(Element element) {
+            String text = entryText(element);
+            Matcher numbered = NUMBERED.matcher(text);
+            Matcher id = TRAILING_NUMBER.matcher(element.id());
+            if (numbered.matches()) {
+                article.reference(Integer.parseInt(numbered.group(1)), numbered.group(2), lineOf(element));
+            } else if (id.find() && !text.isEmpty()) {
+                article.reference(Integer.parseInt(id.group(1)), text, lineOf(element));
+            }
+            // anything else under the heading ("Last reviewed ...") is not an entry
+        }
+
+        /** The entry as written, then each web address it links to that its text does not already show. */
+        private static String entryText(Element entry) {
+            StringBuilder text = new StringBuilder(HtmlText.of(entry));
+            for (Element link : entry.select("a[href]")) {
+                String href = link.attr("href").trim();
+                if (href.startsWith("http") && text.indexOf(href) < 0) {
+                    text.append(' ').append(href);
+                }
+            }
+            return Text.normalize(text.toString().replaceFirst("^[↑^]\\s*", ""));
+        }
+
+        private void paragraph(String text, int line) {
+            if (!text.isEmpty()) {
+                article.paragraph(Paragraph.of(text, line));
+            }
+        }
+
+        void flush() {
+            String text = Text.normalize(loose.toString().replaceAll("\\s+", " "));
+            loose.setLength(0);
+            if (text.isEmpty()) {
+                return;
+            }
+            if (inReferences) {
+                Matcher numbered = NUMBERED.matcher(text);
+                if (numbered.matches()) {
+                    article.reference(Integer.parseInt(numbered.group(1)), numbered.group(2), looseLine);
+                }
+            } else {
+                paragraph(text, looseLine);
+            }
+        }
+
+        private static boolean hasBlockChildren(Element element) {
+            for (Element child : element.children()) {
+                if (BLOCKS.contains(child.normalName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
