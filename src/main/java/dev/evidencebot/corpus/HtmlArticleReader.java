@@ -1,5 +1,6 @@
 package dev.evidencebot.corpus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,7 +19,8 @@ import org.jsoup.select.Selector;
  * <ul>
  *   <li><b>content</b>: the configured selector, else {@code <article>}, else {@code <main>}, else the
  *       block holding the most paragraph text. Site chrome is removed first: nav, header, footer,
- *       aside, scripts, forms, and anything whose class or id says cookie, consent, share, social,
+ *       aside, scripts, styles, forms, their ARIA-role twins (a {@code <div role="navigation">}), and
+ *       anything whose class or id says cookie, consent, share, social,
  *       newsletter, related or comments.</li>
  *   <li><b>structure</b>: the {@code <h1>} is the title, other headings are sections; paragraphs,
  *       list items and loose text between blocks are paragraphs; figures, tables and code are not
@@ -39,10 +41,12 @@ final class HtmlArticleReader implements ArticleReader {
     private static final Pattern CHROME_NAME = Pattern.compile(
             "(?i)cookie|consent|share|social|newsletter|related|comments");
     private static final String CHROME_TAGS = "nav, header, footer, aside, script, style, noscript, form, template, "
-            + "iframe, svg, button, dialog";
+            + "iframe, svg, button, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
+            + "[role=search]";
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details", "dialog",
             "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
             "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "summary");
+    private static final String BLOCK_SELECTOR = String.join(", ", BLOCKS);
     // not claims: captions, tables and code say what they show, not what the article asserts
     private static final Set<String> SKIPPED = Set.of("figure", "figcaption", "table", "pre", "hr", "dialog");
 
@@ -70,9 +74,17 @@ final class HtmlArticleReader implements ArticleReader {
 
     private List<Article> readPage(SourceFile file, ProblemLog problems) {
         Document page = Parser.htmlParser().setTrackPosition(true).parseInput(String.join("\n", file.lines()), "");
-        if (page.body() == null || HtmlText.of(page.body()).isEmpty()) {
-            problems.report(file, 0, "HTML file has no text in its body");
+        Element unclosed = unclosedRawText(page);
+        if (page.body() == null || HtmlText.of(page.body()).chars().noneMatch(Character::isLetter)) {
+            if (unclosed != null) {
+                problems.report(file, lineOf(unclosed), unclosedMessage(unclosed) + "; the file is skipped");
+            } else {
+                problems.report(file, 0, "HTML file has no text in its body");
+            }
             return List.of();
+        }
+        if (unclosed != null) {
+            problems.report(file, lineOf(unclosed), unclosedMessage(unclosed) + "; only the text before it is read");
         }
         Element heading = titleHeading(page);
         HtmlMetadata metadata = HtmlMetadata.of(page, heading, file, problems);
@@ -87,6 +99,26 @@ final class HtmlArticleReader implements ArticleReader {
             referencesOutside(page, content, body);
         }
         return List.of(article.build(problems));
+    }
+
+    /**
+     * A title, textarea, script or style element never closed: everything after its start tag is its
+     * text, not markup, so the page after it is lost to browsers and to us alike. Or null.
+     */
+    private static Element unclosedRawText(Document page) {
+        for (Element element : page.select("title, textarea, script, style")) {
+            Range end = element.endSourceRange();
+            // jsoup closes what it reaches the end of the file inside with an empty end tag there
+            if (!end.isTracked() || end.start().pos() == end.end().pos()) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static String unclosedMessage(Element element) {
+        return "<" + element.normalName() + "> opened on line " + lineOf(element) + " is never closed, so the rest of "
+                + "the page is its text (a browser shows none of it either); add </" + element.normalName() + ">";
     }
 
     /** The article's {@code <h1>}: the first inside article or main, else the first outside the chrome. */
@@ -140,8 +172,9 @@ final class HtmlArticleReader implements ArticleReader {
     /** The element whose own paragraphs hold the most text: where a page without landmarks keeps its article. */
     private static Element densest(Element body) {
         Element best = body;
-        int bestLength = 0;
-        for (Element candidate : body.select("div, section, td")) {
+        int bestLength = -1;
+        // select() includes the body itself: a page of bare paragraphs is its own densest block
+        for (Element candidate : body.select("body, div, section, td")) {
             int length = 0;
             for (Element child : candidate.children()) {
                 if (child.normalName().equals("p")) {
@@ -261,7 +294,33 @@ final class HtmlArticleReader implements ArticleReader {
 
         private void heading(Element element) {
             flush();
-            String text = HtmlText.of(element);
+            List<Element> swallowed = new ArrayList<>();
+            StringBuilder own = new StringBuilder();
+            split(element, own, swallowed);
+            // an unclosed <h2> swallows what follows (a browser shows it all as heading); its own words
+            // are the heading and the blocks it swallowed are read as if it had been closed
+            heading(element, Text.normalize(own.toString().replaceAll("\\s+", " ")));
+            for (Element block : swallowed) {
+                block(block);
+                flush();
+            }
+        }
+
+        /** The heading's own text, and the outermost blocks inside it (found under inline wrappers too). */
+        private static void split(Element heading, StringBuilder own, List<Element> blocks) {
+            for (Node child : heading.childNodes()) {
+                if (child instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    blocks.add(element);
+                } else if (child instanceof Element element && !element.normalName().equals("sup")
+                        && element.selectFirst(BLOCK_SELECTOR) != null) {
+                    split(element, own, blocks);
+                } else {
+                    HtmlText.append(child, own);
+                }
+            }
+        }
+
+        private void heading(Element element, String text) {
             int level = level(element);
             if (inReferences && level > referencesLevel) {
                 return; // a sub-heading inside the reference list ("Further reading")

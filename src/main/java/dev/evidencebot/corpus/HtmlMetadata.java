@@ -14,8 +14,8 @@ import org.jsoup.nodes.Element;
  * people: JSON-LD ({@code Article}, {@code NewsArticle}, {@code BlogPosting}) first, then meta tags
  * (Open Graph, {@code author}, the canonical link), then the page itself ({@code <title>},
  * {@code <time datetime>}). The title is the exception: the page's first {@code <h1>} is what its
- * reader sees as the title, so it comes first and the head's titles (often suffixed "| Site") only
- * stand in when there is none.
+ * reader sees as the title, so it comes first and the head's titles only stand in when there is none
+ * ({@code <title>} last, without the "| Site" it usually ends with).
  */
 record HtmlMetadata(String title, String author, String date, String url) {
 
@@ -30,8 +30,8 @@ record HtmlMetadata(String title, String author, String date, String url) {
      */
     static HtmlMetadata of(Document page, Element heading, SourceFile file, ProblemLog problems) {
         JsonNode ld = jsonLdArticle(page, file, problems);
-        String title = first(text(heading), meta(page, "og:title"), ld == null ? null : string(ld.get("headline")),
-                text(page.selectFirst("title")));
+        String title = first(text(heading), ld == null ? null : string(ld.get("headline")), meta(page, "og:title"),
+                withoutSiteName(text(page.selectFirst("title"))));
         String author = first(ld == null ? null : author(ld.get("author")), meta(page, "author"),
                 notAddress(meta(page, "article:author")), meta(page, "citation_author"));
         String date = first(ld == null ? null : DateParser.toIso(orEmpty(string(ld.get("datePublished")))),
@@ -136,6 +136,15 @@ record HtmlMetadata(String title, String author, String date, String url) {
         }
         String value = HtmlText.of(element);
         return value.isEmpty() ? null : value;
+    }
+
+    /** "Salt and Blood Pressure | Heartwise": the head's title names the site after a bar; the article is before it. */
+    private static String withoutSiteName(String title) {
+        if (title == null) {
+            return null;
+        }
+        int bar = title.lastIndexOf(" | ");
+        return bar > 0 ? title.substring(0, bar).trim() : title;
     }
 
     // article:author is often the author's profile page rather than a name

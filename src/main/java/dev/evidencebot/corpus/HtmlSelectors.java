@@ -21,6 +21,8 @@ public record HtmlSelectors(String content, List<String> remove) {
 
     public HtmlSelectors {
         content = content == null || content.isBlank() ? null : content.trim();
-        remove = remove == null ? List.of() : List.copyOf(remove);
+        // an unset list property can arrive as one empty string
+        remove = remove == null ? List.of()
+                : remove.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
     }
 }
