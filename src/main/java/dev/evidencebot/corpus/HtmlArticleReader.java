@@ -20,8 +20,8 @@ import org.jsoup.select.Selector;
  *   <li><b>content</b>: the configured selector, else {@code <article>}, else {@code <main>}, else the
  *       block holding the most paragraph text. Site chrome is removed first: nav, header, footer,
  *       aside, scripts, styles, forms, their ARIA-role twins (a {@code <div role="navigation">}), and
- *       anything whose class or id says cookie, consent, share, social,
- *       newsletter, related or comments.</li>
+ *       anything whose class or id says cookie, consent, share, social, newsletter, subscribe, related,
+ *       comments, byline, breadcrumb, sidebar, advert or promo.</li>
  *   <li><b>structure</b>: the {@code <h1>} is the title, other headings are sections; paragraphs,
  *       list items and loose text between blocks are paragraphs; figures, tables and code are not
  *       claims and are skipped. Superscript citations become "[3]" (see {@link HtmlText}).</li>
@@ -39,7 +39,7 @@ final class HtmlArticleReader implements ArticleReader {
     private static final Pattern NUMBERED = Pattern.compile("(\\d{1,3})[.)]\\s+(.+)");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d{1,3})$");
     private static final Pattern CHROME_NAME = Pattern.compile(
-            "(?i)cookie|consent|share|social|newsletter|related|comments");
+            "(?i)cookie|consent|share|social|newsletter|subscribe|related|comments|byline|breadcrumb|sidebar|advert|promo");
     private static final String CHROME_TAGS = "nav, header, footer, aside, script, style, noscript, form, template, "
             + "iframe, svg, button, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
             + "[role=search]";

@@ -48,7 +48,10 @@ final class HtmlText {
         String written = Text.normalize(WHITESPACE.matcher(inner).replaceAll(" "));
         boolean linked = !sup.select("a[href^=#]").isEmpty();
         if (!SUP_MARKER.matcher(written).matches() || (!linked && BEFORE_EXPONENT.matcher(text).find())) {
-            text.append(written);
+            boolean power = !text.isEmpty() && Character.isDigit(text.charAt(text.length() - 1)) && !written.isEmpty()
+                    && Character.isDigit(written.charAt(0));
+            // "10" then "6" would read as 106: a power of ten keeps its caret
+            text.append(power ? "^" : "").append(written);
             return;
         }
         String numbers = written.replaceAll("[\\[\\]()\\s]", "");

@@ -47,7 +47,12 @@ public final class KnowledgeBase implements AutoCloseable {
      *                 should be accepting connections (and answering /health) meanwhile
      */
     public KnowledgeBase(Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
-        this.loading = CompletableFuture.supplyAsync(() -> load(corpusDirectory, indexDirectory, embedder.get()),
+        this(new CorpusReader(), corpusDirectory, indexDirectory, embedder);
+    }
+
+    /** @param reader how corpus files are read (per-site HTML selectors); see the constructor above for the rest */
+    public KnowledgeBase(CorpusReader reader, Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
+        this.loading = CompletableFuture.supplyAsync(() -> load(reader, corpusDirectory, indexDirectory, embedder.get()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "knowledge-base-loader");
                     thread.setDaemon(true);
@@ -60,9 +65,9 @@ public final class KnowledgeBase implements AutoCloseable {
         });
     }
 
-    private static Loaded load(Path corpusDirectory, Path indexDirectory, Embedder embedder) {
+    private static Loaded load(CorpusReader reader, Path corpusDirectory, Path indexDirectory, Embedder embedder) {
         long start = System.nanoTime();
-        Corpus corpus = new CorpusReader().read(corpusDirectory);
+        Corpus corpus = reader.read(corpusDirectory);
         GradedCorpus graded = new EvidenceGrader().grade(corpus, corpusDirectory);
         graded.problems().forEach(problem ->
                 LOG.warn("corpus problem: {}:{}: {}", problem.file(), problem.line(), problem.message()));
