@@ -10,18 +10,13 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
-import org.jsoup.select.Selector;
 
 /**
  * Reads a saved HTML article ({@code .html}, {@code .htm}) with jsoup, which repairs broken markup
- * the way a browser does, so a page with unclosed tags still reads.
+ * the way a browser does, so a page with unclosed tags still reads; what no repair saves (no words, a
+ * {@code <title>} or {@code <script>} never closed) is a problem naming the file and line.
  * <ul>
- *   <li><b>content</b>: the configured selector, else {@code <article>}, else {@code <main>}, else the
- *       block holding the most paragraph text. Site chrome is removed first: nav, header, footer,
- *       aside, scripts, styles, forms, their ARIA-role twins (a {@code <div role="navigation">}), and
- *       anything whose class or id says cookie, consent, share, social, newsletter, subscribe, related,
- *       comments, byline, breadcrumb, sidebar, advert or promo.</li>
+ *   <li><b>content</b>: the article's container without the site's chrome (see {@link HtmlContent}).</li>
  *   <li><b>structure</b>: the {@code <h1>} is the title, other headings are sections; paragraphs,
  *       list items and loose text between blocks are paragraphs; figures, tables and code are not
  *       claims and are skipped. Superscript citations become "[3]" (see {@link HtmlText}).</li>
@@ -38,11 +33,6 @@ final class HtmlArticleReader implements ArticleReader {
             "(?i)(references|sources|bibliography|works cited|citations)\\s*:?");
     private static final Pattern NUMBERED = Pattern.compile("(\\d{1,3})[.)]\\s+(.+)");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d{1,3})$");
-    private static final Pattern CHROME_NAME = Pattern.compile(
-            "(?i)cookie|consent|share|social|newsletter|subscribe|related|comments|byline|breadcrumb|sidebar|advert|promo");
-    private static final String CHROME_TAGS = "nav, header, footer, aside, script, style, noscript, form, template, "
-            + "iframe, svg, button, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
-            + "[role=search]";
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details", "dialog",
             "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
             "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "summary");
@@ -90,8 +80,7 @@ final class HtmlArticleReader implements ArticleReader {
         HtmlMetadata metadata = HtmlMetadata.of(page, heading, file, problems);
         ArticleAssembler article = new ArticleAssembler(file, file.baseName(), Article.Format.HTML)
                 .title(metadata.title()).author(metadata.author()).date(metadata.date()).url(metadata.url());
-        removeChrome(page, file, problems);
-        Element content = content(page, file, problems);
+        Element content = HtmlContent.find(page, selectors, file, problems);
         Body body = new Body(article, heading);
         body.walk(content);
         body.flush();
@@ -133,70 +122,6 @@ final class HtmlArticleReader implements ArticleReader {
             }
         }
         return null;
-    }
-
-    private void removeChrome(Document page, SourceFile file, ProblemLog problems) {
-        page.select(CHROME_TAGS).remove();
-        for (String selector : selectors.remove()) {
-            Elements matched = select(page, selector, "corpus.html.remove-selectors", file, problems);
-            if (matched != null) {
-                matched.remove();
-            }
-        }
-        int pageText = HtmlText.of(page.body()).length();
-        for (Element element : page.body().select("[class], [id]")) {
-            String names = element.className() + " " + element.id();
-            // a class like "post social-enabled" on the one wrapper holding the article is styling, not a banner
-            if (element.parent() != null && CHROME_NAME.matcher(names).find()
-                    && element.selectFirst("article, main") == null && HtmlText.of(element).length() * 2 < pageText) {
-                element.remove();
-            }
-        }
-    }
-
-    private Element content(Document page, SourceFile file, ProblemLog problems) {
-        if (selectors.content() != null) {
-            Elements matched = select(page, selectors.content(), "corpus.html.content-selector", file, problems);
-            if (matched != null && !matched.isEmpty()) {
-                return matched.first();
-            }
-        }
-        Element article = page.selectFirst("article");
-        if (article != null) {
-            return article;
-        }
-        Element main = page.selectFirst("main, [role=main]");
-        return main != null ? main : densest(page.body());
-    }
-
-    /** The element whose own paragraphs hold the most text: where a page without landmarks keeps its article. */
-    private static Element densest(Element body) {
-        Element best = body;
-        int bestLength = -1;
-        // select() includes the body itself: a page of bare paragraphs is its own densest block
-        for (Element candidate : body.select("body, div, section, td")) {
-            int length = 0;
-            for (Element child : candidate.children()) {
-                if (child.normalName().equals("p")) {
-                    length += HtmlText.of(child).length();
-                }
-            }
-            if (length > bestLength) {
-                best = candidate;
-                bestLength = length;
-            }
-        }
-        return best;
-    }
-
-    private static Elements select(Document page, String selector, String setting, SourceFile file, ProblemLog problems) {
-        try {
-            return page.select(selector);
-        } catch (Selector.SelectorParseException e) {
-            problems.report(file, 0, setting + " '" + selector + "' is not a valid CSS selector (" + e.getMessage()
-                    + "); it is ignored");
-            return null;
-        }
     }
 
     /** A reference list beside the article rather than inside it: the heading's following siblings. */

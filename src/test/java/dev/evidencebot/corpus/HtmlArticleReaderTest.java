@@ -163,6 +163,21 @@ class HtmlArticleReaderTest {
         assertEquals(List.of(1), passage(article, "Older adults").markers());
     }
 
+    @Test
+    void aFormWrappingTheWholePageIsNotChrome() {
+        // given an old CMS page whose one <form> holds everything, beside a small search form
+        String html = "<body><form class='search'><p>Search our site for more.</p></form>"
+                + "<form id='aspnetForm'><p>Folic acid before conception lowered neural tube defects.</p>"
+                + "<p>The benefit was clearest at 400 micrograms a day.</p></form></body>";
+
+        // when it is read
+        Article article = read("folate.html", html);
+
+        // then the article inside it is read and the small form is still chrome
+        assertEquals(List.of("Folic acid before conception lowered neural tube defects.",
+                "The benefit was clearest at 400 micrograms a day."), texts(article));
+    }
+
     // --- references -------------------------------------------------------------------------------
 
     @Test
