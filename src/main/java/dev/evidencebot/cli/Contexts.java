@@ -1,10 +1,12 @@
 package dev.evidencebot.cli;
 
+import dev.evidencebot.corpus.HtmlSelectors;
 import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.context.ApplicationContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** How commands get the same beans and configuration as the server, without starting it. */
 final class Contexts {
@@ -31,6 +33,13 @@ final class Contexts {
 
     static KnowledgeBase.Loaded loaded(ApplicationContext context) {
         return context.getBean(KnowledgeBase.class).await(LOAD_TIMEOUT);
+    }
+
+    /** The per-site HTML selectors the server would use: CORPUS_HTML_CONTENT_SELECTOR, CORPUS_HTML_REMOVE_SELECTORS. */
+    static HtmlSelectors htmlSelectors() {
+        String remove = System.getenv("CORPUS_HTML_REMOVE_SELECTORS");
+        return new HtmlSelectors(System.getenv("CORPUS_HTML_CONTENT_SELECTOR"),
+                remove == null ? List.of() : List.of(remove.split(",")));
     }
 
     /** The corpus directory the server would read: CORPUS_PATH, else corpus/. */

@@ -32,7 +32,7 @@ final class CorpusCommand implements Command {
         if (!Files.isDirectory(directory)) {
             throw new Cli.UsageException("corpus directory " + directory.toAbsolutePath() + " does not exist (set CORPUS_PATH)");
         }
-        Corpus corpus = new CorpusReader().read(directory);
+        Corpus corpus = new CorpusReader(Contexts.htmlSelectors()).read(directory);
         GradedCorpus graded = new EvidenceGrader().grade(corpus, directory);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

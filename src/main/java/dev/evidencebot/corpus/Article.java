@@ -67,5 +67,5 @@ public record Article(
     }
 
     /** The file formats the corpus reads, one reader each. */
-    public enum Format { WEB_PAGE_TEXT, MARKDOWN, JSON_LINES, PUBMED }
+    public enum Format { WEB_PAGE_TEXT, MARKDOWN, JSON_LINES, PUBMED, HTML }
 }

@@ -27,16 +27,29 @@ public final class CorpusReader {
 
     /** Curator sidecars next to an article; the evidence package reads them, not this one. */
     static final String EVIDENCE_SIDECAR = ".evidence.json";
-    private static final String EXPECTED = "expected .txt, .md, .jsonl, .nbib or .xml";
+    private static final String EXPECTED = "expected .txt, .md, .jsonl, .html, .nbib or .xml";
     private static final String MEDLINE = "nbib";
 
-    private final Map<String, ArticleReader> readers = Map.of(
-            "txt", new WebPageTextReader(),
-            "md", new MarkdownArticleReader(),
-            "markdown", new MarkdownArticleReader(),
-            "jsonl", new JsonLinesArticleReader(),
-            MEDLINE, new MedlineArticleReader(),
-            "xml", new PubmedXmlArticleReader());
+    private final Map<String, ArticleReader> readers;
+
+    /** Reads HTML articles with the default selectors: article, main, else the densest block. */
+    public CorpusReader() {
+        this(HtmlSelectors.DEFAULTS);
+    }
+
+    /** @param html per-site selectors for HTML articles ({@code corpus.html.*}); see {@link HtmlSelectors} */
+    public CorpusReader(HtmlSelectors html) {
+        HtmlArticleReader htmlReader = new HtmlArticleReader(html);
+        readers = Map.of(
+                "txt", new WebPageTextReader(),
+                "md", new MarkdownArticleReader(),
+                "markdown", new MarkdownArticleReader(),
+                "jsonl", new JsonLinesArticleReader(),
+                "html", htmlReader,
+                "htm", htmlReader,
+                MEDLINE, new MedlineArticleReader(),
+                "xml", new PubmedXmlArticleReader());
+    }
 
     /**
      * @param directory the corpus directory

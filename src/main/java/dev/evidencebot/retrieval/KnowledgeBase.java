@@ -2,6 +2,7 @@ package dev.evidencebot.retrieval;
 
 import dev.evidencebot.corpus.Corpus;
 import dev.evidencebot.corpus.CorpusFiles;
+import dev.evidencebot.corpus.CorpusReader;
 import dev.evidencebot.corpus.Problem;
 import dev.evidencebot.evidence.EvidenceGrader;
 import dev.evidencebot.evidence.GradedCorpus;
@@ -74,7 +75,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Path corpusDirectory;
     private final Path indexDirectory;
     private final Supplier<Embedder> embedder;
-    private final CorpusFiles files = new CorpusFiles();
+    private final CorpusFiles files;
     private final EvidenceGrader grader = new EvidenceGrader();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "knowledge-base-loader"));
     private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "knowledge-base-retirer"));
@@ -98,6 +99,12 @@ public final class KnowledgeBase implements AutoCloseable {
      *                 should be accepting connections (and answering /health) meanwhile
      */
     public KnowledgeBase(Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
+        this(new CorpusReader(), corpusDirectory, indexDirectory, embedder);
+    }
+
+    /** @param reader how corpus files are read (per-site HTML selectors); see the constructor above for the rest */
+    public KnowledgeBase(CorpusReader reader, Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
+        this.files = new CorpusFiles(reader);
         this.corpusDirectory = corpusDirectory;
         this.indexDirectory = indexDirectory;
         this.embedder = embedder;

@@ -1,5 +1,7 @@
 package dev.evidencebot.retrieval;
 
+import dev.evidencebot.corpus.CorpusReader;
+import dev.evidencebot.corpus.HtmlSelectors;
 import dev.evidencebot.index.CachingEmbedder;
 import dev.evidencebot.index.Embedder;
 import io.micronaut.context.BeanProvider;
@@ -12,6 +14,7 @@ import io.micronaut.context.annotation.Value;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Builds the one knowledge base of the application from configuration, and the watcher that keeps it current. */
 @Factory
@@ -27,11 +30,15 @@ class KnowledgeBaseFactory {
                                 @Value("${index.path:data/index}") String indexPath,
                                 @Value("${data.path:data}") String dataPath,
                                 @Value("${app.base-dir:}") String baseDir,
+                                @Value("${corpus.html.content-selector:}") String htmlContent,
+                                @Value("${corpus.html.remove-selectors:}") List<String> htmlRemove,
                                 BeanProvider<Embedder> embedder) {
         Path base = Path.of(baseDir);
         Path vectors = base.resolve(dataPath).resolve(EMBEDDINGS);
         // Vectors outlive the index: a rebuild after one article changed embeds only that article's new sentences.
-        return new KnowledgeBase(corpusDirectory(corpusPath, baseDir), base.resolve(indexPath),
+        // A site's own selectors find its article where the generic rules (article, main, densest block) miss.
+        CorpusReader reader = new CorpusReader(new HtmlSelectors(htmlContent, htmlRemove));
+        return new KnowledgeBase(reader, corpusDirectory(corpusPath, baseDir), base.resolve(indexPath),
                 () -> CachingEmbedder.passages(embedder.get(), vectors));
     }
 

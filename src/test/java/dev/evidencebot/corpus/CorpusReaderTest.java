@@ -174,8 +174,8 @@ class CorpusReaderTest {
 
         Corpus corpus = readWithGoodNeighbour("also-good.txt", "Title Here\n\nA sentence stands here.\n");
 
-        assertEquals(List.of(new Problem("README", 0, "file has no extension; expected .txt, .md, .jsonl, .nbib or .xml"),
-                new Problem("notes.docx", 0, "unsupported file type .docx; expected .txt, .md, .jsonl, .nbib or .xml")), corpus.problems());
+        assertEquals(List.of(new Problem("README", 0, "file has no extension; expected .txt, .md, .jsonl, .html, .nbib or .xml"),
+                new Problem("notes.docx", 0, "unsupported file type .docx; expected .txt, .md, .jsonl, .html, .nbib or .xml")), corpus.problems());
         assertEquals(List.of("also-good", "good"), ids(corpus));
     }
 
