@@ -152,7 +152,7 @@ public final class SiteIngester {
                 state.put(url, new IngestState.Entry(earlier.file(),
                         response.etag() != null ? response.etag() : earlier.etag(),
                         response.lastModified() != null ? response.lastModified() : earlier.lastModified(), sitemap));
-                outcomes.add(new PageOutcome(url, PageOutcome.Outcome.UNCHANGED, earlier.file(), "not modified (304)"));
+                outcomes.add(new PageOutcome(url, PageOutcome.Outcome.UNCHANGED, earlier.file(), "304 not modified"));
                 return;
             }
             if (!response.ok()) {

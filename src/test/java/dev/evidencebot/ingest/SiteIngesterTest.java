@@ -88,7 +88,7 @@ class SiteIngesterTest {
         IngestReport second = ingestSitemap();
 
         assertEquals(List.of(Outcome.UNCHANGED), outcomes(second));
-        assertEquals("not modified (304)", second.pages().get(0).reason());
+        assertEquals("304 not modified", second.pages().get(0).reason());
         assertEquals(1, site.count("/articles/caffeine-sleep", 304));
         LoopbackSite.Request conditional = site.requests.get(site.requests.size() - 1);
         assertNotNull(conditional.ifNoneMatch(), "the ETag is sent back");
