@@ -13,6 +13,8 @@ public final class Cli {
             usage: java -jar target/evidence-bot.jar [command] [options]
               (no command)            start the server (port MICRONAUT_SERVER_PORT, default 8080)
               corpus [--json]         read the corpus (CORPUS_PATH, default corpus/) and report on it
+              ingest --sitemap URL | ingest URL... [--corpus DIR] [--delay SECONDS] [--timeout SECONDS] [--json]
+                                      fetch a site's pages into the corpus (robots.txt obeyed, one request at a time)
               index                   build or reuse the index (INDEX_PATH, default data/index) and report
               ask [--json] QUESTION   answer one question
               eval [--file F] [--json]  run the evaluation set (default eval/questions.jsonl)
@@ -33,6 +35,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("corpus", new CorpusCommand());
+        commands.put("ingest", new IngestCommand());
         commands.put("index", new IndexCommand());
         commands.put("ask", new AskCommand());
         commands.put("eval", new EvalCommand());

@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The lines of the folder tree, held by a test so nobody has to remember them: the core runs
  * corpus -> evidence -> index -> retrieval -> answer and imports only to its left; the doors
  * (api, widget, slack, cli) never import one another; only doors touch HTTP; only llm touches
- * LangChain4j.
+ * LangChain4j. Fetching a site (ingest) writes files into the corpus and knows nothing of answers:
+ * it may use the corpus, nothing else of ours, and only the CLI runs it.
  */
 @AnalyzeClasses(packages = "dev.evidencebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -49,6 +50,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyDoorsTouchHttp = noClasses().that().resideOutsideOfPackages(EDGES)
             .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..");
+
+    @ArchTest
+    static final ArchRule ingestKnowsNothingOfAnswers = noClasses().that().resideInAPackage("dev.evidencebot.ingest..")
+            .should().dependOnClassesThat().resideInAnyPackage("..evidence..", "..index..", "..retrieval..", "..answer..",
+                    "..llm..", "..api..", "..widget..", "..slack..", "..cli..");
+
+    @ArchTest
+    static final ArchRule onlyTheCliRunsIngest = noClasses().that().resideOutsideOfPackages("dev.evidencebot.ingest..",
+                    "dev.evidencebot.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.ingest..");
 
     @ArchTest
     static final ArchRule onlyLlmTouchesLangChain4j = noClasses().that().resideOutsideOfPackage("dev.evidencebot.llm..")
