@@ -76,7 +76,7 @@ final class EmbedBenchmark {
     private static void build(List<Article> articles, Embedder model, double raw, PrintStream out) throws Exception {
         Path directory = Files.createTempDirectory("evidence-bot-embed-bench");
         try (PassageIndex index = PassageIndex.open(directory, model)) {
-            ProgressLog progress = new ProgressLog("indexing", out::println, Duration.ofSeconds(10));
+            ProgressLog progress = new ProgressLog("indexing", "passages", out::println, Duration.ofSeconds(10));
             long start = System.nanoTime();
             IndexReport report = index.build(articles, progress);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -12,16 +12,19 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * `index`: brings the index in step with the corpus (only added and changed articles are
- * embedded) and reports what it did. In a terminal it shows a progress bar; in a pipe or a log a
- * plain line every few seconds.
+ * embedded) and reports what it did. In a terminal it shows a progress bar per phase; in a pipe
+ * or a log a plain line every few seconds.
  */
 final class IndexCommand implements Command {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LINE_EVERY = Duration.ofSeconds(5);
+    /** The phases worth a bar, and what each counts. */
+    private static final Map<String, String> COUNTED = Map.of("indexing", "passages", "abstract vectors", "abstracts");
 
     @Override
     public int run(List<String> args, PrintStream out) {
@@ -44,9 +47,10 @@ final class IndexCommand implements Command {
         }
     }
 
-    /** Waits for the knowledge base, drawing its progress as it goes. */
+    /** Waits for the knowledge base, showing its progress as it goes. */
     static KnowledgeBase.Loaded awaitShowingProgress(KnowledgeBase knowledgeBase, PrintStream out, boolean terminal) {
-        ProgressLog lines = new ProgressLog("indexing", out::println, LINE_EVERY);
+        String phase = null;
+        ProgressLog lines = null;
         ProgressBar bar = null;
         try {
             while (true) {
@@ -58,16 +62,25 @@ final class IndexCommand implements Command {
                     }
                 }
                 BuildProgress progress = knowledgeBase.progress();
-                if (progress == null || !progress.phase().equals("indexing")) {
+                if (progress == null || !COUNTED.containsKey(progress.phase())) {
                     continue;
+                }
+                String unit = COUNTED.get(progress.phase());
+                if (!progress.phase().equals(phase)) {
+                    phase = progress.phase();
+                    lines = new ProgressLog(phase, unit, out::println, LINE_EVERY);
+                    if (bar != null) {
+                        bar.close();
+                        bar = null;
+                    }
                 }
                 if (!terminal) {
                     lines.advanced(progress.done(), progress.total());
                     continue;
                 }
                 if (bar == null) {
-                    bar = new ProgressBarBuilder().setTaskName("indexing").setInitialMax(progress.total())
-                            .setUnit(" passages", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
+                    bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(progress.total())
+                            .setUnit(" " + unit, 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
                             .setUpdateIntervalMillis((int) POLL.toMillis()).build();
                 }
                 bar.maxHint(progress.total());

@@ -12,18 +12,24 @@ import java.util.function.LongSupplier;
 public final class ProgressLog implements IndexProgress {
 
     private final String what;
+    private final String unit;
     private final Consumer<String> lines;
     private final long intervalNanos;
     private final LongSupplier clock;
     private final long start;
     private long lastLine;
 
-    public ProgressLog(String what, Consumer<String> lines, Duration interval) {
-        this(what, lines, interval, System::nanoTime);
+    /**
+     * @param what the work, at the start of each line ("indexing")
+     * @param unit what is counted, plural ("passages")
+     */
+    public ProgressLog(String what, String unit, Consumer<String> lines, Duration interval) {
+        this(what, unit, lines, interval, System::nanoTime);
     }
 
-    ProgressLog(String what, Consumer<String> lines, Duration interval, LongSupplier clock) {
+    ProgressLog(String what, String unit, Consumer<String> lines, Duration interval, LongSupplier clock) {
         this.what = what;
+        this.unit = unit;
         this.lines = lines;
         this.intervalNanos = interval.toNanos();
         this.clock = clock;
@@ -38,18 +44,18 @@ public final class ProgressLog implements IndexProgress {
             return;
         }
         lastLine = now;
-        lines.accept(line(what, done, total, now - start));
+        lines.accept(line(what, unit, done, total, now - start));
     }
 
     /** The one wording of progress, shared with /health's numbers. */
-    public static String line(String what, long done, long total, long elapsedNanos) {
+    public static String line(String what, String unit, long done, long total, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         String percent = total > 0 ? " (" + (100 * done / total) + "%)" : "";
         String eta = done >= total ? "done in " + duration(Duration.ofNanos(elapsedNanos))
                 : rate > 0 ? "about " + duration(Duration.ofSeconds((long) Math.ceil((total - done) / rate))) + " left"
                 : "estimating time left";
-        return String.format("%s: %,d / %,d passages%s, %,.0f passages/s, %s", what, done, total, percent, rate, eta);
+        return String.format("%s: %,d / %,d %s%s, %,.0f %s/s, %s", what, done, total, unit, percent, rate, unit, eta);
     }
 
     static String duration(Duration duration) {

@@ -6,6 +6,7 @@ import dev.evidencebot.evidence.GradedCorpus;
 import dev.evidencebot.index.Embedder;
 import dev.evidencebot.index.IndexFields;
 import dev.evidencebot.index.IndexHit;
+import dev.evidencebot.index.IndexProgress;
 import dev.evidencebot.index.PassageSearcher;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -99,12 +100,20 @@ public final class HybridRetriever implements Retriever {
     }
 
     public HybridRetriever(PassageSearcher index, GradedCorpus corpus, Settings settings) {
+        this(index, corpus, settings, IndexProgress.NONE);
+    }
+
+    /**
+     * @param progress told how many primary sources' whole-abstract vectors are made: the one slow
+     *                 step here (a long text each; cached on disk with the passages' vectors)
+     */
+    public HybridRetriever(PassageSearcher index, GradedCorpus corpus, Settings settings, IndexProgress progress) {
         this.index = index;
         this.embedder = index.embedder();
         this.settings = settings;
         this.bm25 = new BM25Similarity(settings.k1(), settings.b());
         this.passages = locate(corpus);
-        this.articleVectors = articleVectors(corpus, index.vectors(), embedder);
+        this.articleVectors = articleVectors(corpus, index.vectors(), embedder, progress);
     }
 
     /**
@@ -114,7 +123,7 @@ public final class HybridRetriever implements Retriever {
      * mean of its sentences' vectors: it is too long to embed whole, and its sentences answer alone.
      */
     private static Map<String, float[]> articleVectors(GradedCorpus corpus, Map<String, float[]> passageVectors,
-                                                       Embedder embedder) {
+                                                       Embedder embedder, IndexProgress progress) {
         Map<String, float[]> vectors = new HashMap<>();
         List<String> primaryIds = new ArrayList<>();
         List<String> primaryTexts = new ArrayList<>();
@@ -159,6 +168,7 @@ public final class HybridRetriever implements Retriever {
             for (int i = start; i < end; i++) {
                 vectors.put(primaryIds.get(i), embedded.get(i - start));
             }
+            progress.advanced(end, primaryTexts.size());
         }
         return vectors;
     }

@@ -240,9 +240,9 @@ public final class KnowledgeBase implements AutoCloseable {
             index = PassageIndex.open(indexDirectory, embedder.get());
         }
         long indexing = System.nanoTime();
-        ProgressLog log = new ProgressLog("indexing", LOG::info, LOG_EVERY);
+        ProgressLog log = new ProgressLog("indexing", "passages", LOG::info, LOG_EVERY);
         IndexReport report = index.build(graded, (done, total) -> {
-            progress = BuildProgress.indexing(done, total, System.nanoTime() - indexing);
+            progress = BuildProgress.of("indexing", done, total, System.nanoTime() - indexing);
             log.advanced(done, total);
         });
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -255,7 +255,13 @@ public final class KnowledgeBase implements AutoCloseable {
         PassageIndex.Pinned searcher = index.pin();
         Loaded loaded;
         try {
-            HybridRetriever retriever = new HybridRetriever(searcher, graded);
+            long summarizing = System.nanoTime();
+            ProgressLog summaries = new ProgressLog("abstract vectors", "abstracts", LOG::info, LOG_EVERY);
+            HybridRetriever retriever = new HybridRetriever(searcher, graded, HybridRetriever.Settings.DEFAULTS,
+                    (done, total) -> {
+                        progress = BuildProgress.of("abstract vectors", done, total, System.nanoTime() - summarizing);
+                        summaries.advanced(done, total);
+                    });
             // One search before the first reader's: loads the classes and warms the code of the query path.
             retriever.retrieve("warm up the search path", 1);
             loaded = new Loaded(graded, retriever, report, Instant.now(), searcher);
