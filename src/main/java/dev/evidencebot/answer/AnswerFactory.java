@@ -41,10 +41,11 @@ class AnswerFactory {
     }
 
     /**
-     * The pipeline waits for the knowledge base when first needed; until it is loaded every
-     * question gets a clear "not ready" rather than a half-built index.
+     * Created with the application (@Context), so every snapshot of the knowledge base, the first
+     * included, has its pipeline built before it goes into service and /health turns 200 only when
+     * an answer costs no more than answering; until then every question gets a clear "not ready".
      */
-    @Singleton
+    @io.micronaut.context.annotation.Context
     AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries,
                                 AnswerSettings settings) {
         return new ReadyAnswerService(knowledgeBase, composer, queries, settings);

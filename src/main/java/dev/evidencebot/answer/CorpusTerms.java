@@ -1,5 +1,8 @@
 package dev.evidencebot.answer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evidencebot.corpus.Article;
 import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.evidence.GradedArticle;
 import dev.evidencebot.evidence.GradedCorpus;
@@ -40,32 +43,57 @@ final class CorpusTerms {
     private final Map<String, Set<String>> articleTerms = new HashMap<>();
     private final int passages;
 
+    /**
+     * One article's analysis. An article is the same object for as long as its file is unchanged,
+     * so a reload after one file changed analyzes that one article; weak keys (compared by
+     * identity) let an article go with the last snapshot that holds it.
+     */
+    private record ArticleTerms(Set<String> title, Map<String, Set<String>> passages, Map<String, Set<String>> cited,
+                                Map<String, Set<String>> headings, Set<String> everything) {
+
+        static ArticleTerms of(Article article) {
+            Set<String> title = Set.copyOf(TextTerms.of(nullToEmpty(article.title())));
+            Set<String> everything = new HashSet<>(title);
+            Map<String, Set<String>> passages = new HashMap<>();
+            Map<String, Set<String>> cited = new HashMap<>();
+            Map<String, Set<String>> headings = new HashMap<>();
+            for (Passage passage : article.passages()) {
+                Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
+                passages.put(passage.id(), terms);
+                everything.addAll(terms);
+                Set<String> citedTitles = new HashSet<>();
+                for (int number : passage.markers()) {
+                    dev.evidencebot.corpus.Reference reference = article.reference(number);
+                    if (reference != null && reference.title() != null) {
+                        citedTitles.addAll(TextTerms.of(reference.title()));
+                    }
+                }
+                if (!citedTitles.isEmpty()) {
+                    cited.put(passage.id(), Set.copyOf(citedTitles));
+                    everything.addAll(citedTitles);
+                }
+                everything.addAll(headings.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading))));
+            }
+            return new ArticleTerms(title, passages, cited, headings, everything);
+        }
+    }
+
+    private static final Cache<Article, ArticleTerms> ANALYZED = Caffeine.newBuilder().weakKeys().build();
+
     CorpusTerms(GradedCorpus corpus) {
         int count = 0;
         for (GradedArticle graded : corpus.articles()) {
-            Set<String> title = Set.copyOf(TextTerms.of(nullToEmpty(graded.article().title())));
-            titleTerms.put(graded.article().id(), title);
-            Set<String> everything = new HashSet<>(title);
-            for (Passage passage : graded.article().passages()) {
+            Article article = graded.article();
+            ArticleTerms analyzed = ANALYZED.get(article, ArticleTerms::of);
+            titleTerms.put(article.id(), analyzed.title());
+            passageTerms.putAll(analyzed.passages());
+            citedTitleTerms.putAll(analyzed.cited());
+            headingTerms.putAll(analyzed.headings());
+            articleTerms.put(article.id(), analyzed.everything());
+            for (Passage passage : article.passages()) {
                 count++;
-                Set<String> terms = Set.copyOf(TextTerms.of(passage.text()));
-                passageTerms.put(passage.id(), terms);
-                everything.addAll(terms);
-                Set<String> cited = new HashSet<>();
-                for (int number : passage.markers()) {
-                    dev.evidencebot.corpus.Reference reference = graded.article().reference(number);
-                    if (reference != null && reference.title() != null) {
-                        cited.addAll(TextTerms.of(reference.title()));
-                    }
-                }
-                if (!cited.isEmpty()) {
-                    citedTitleTerms.put(passage.id(), Set.copyOf(cited));
-                    everything.addAll(cited);
-                }
-                everything.addAll(headingTerms.computeIfAbsent(heading(passage), heading -> Set.copyOf(TextTerms.of(heading))));
-                terms.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+                analyzed.passages().get(passage.id()).forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             }
-            articleTerms.put(graded.article().id(), everything);
         }
         // A word only a title or heading says still belongs to the corpus: it is not "never named".
         for (Map<String, Set<String>> labels : java.util.List.of(titleTerms, headingTerms, citedTitleTerms)) {

@@ -48,11 +48,18 @@ public final class DefaultAnswerService implements AnswerService {
 
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
                          AnswerSettings settings) {
+        this(retriever, corpus, composer, queries, settings,
+                new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
+    }
+
+    /** @param memory the conversations so far: it outlives a corpus reload, so a follow-up keeps its thread */
+    DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
+                         AnswerSettings settings, ConversationMemory memory) {
         this.retriever = retriever;
         this.composer = composer;
         this.queries = queries;
         this.gate = new RelevanceGate(corpus, settings.relevance(), settings.relevanceModels());
-        this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
+        this.memory = memory;
         this.corpus = corpus;
         this.topics = new EvidenceTopics(retriever, gate, queries, corpus);
         this.single = corpus.articles().size() <= 1;

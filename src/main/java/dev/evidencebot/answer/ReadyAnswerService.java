@@ -26,12 +26,15 @@ final class ReadyAnswerService implements AnswerService {
     /** Snapshot -> its pipeline; weak keys compare by identity and let a retired snapshot go. */
     private final Cache<KnowledgeBase.Loaded, DefaultAnswerService> pipelines = Caffeine.newBuilder().weakKeys().build();
     private volatile boolean started;
+    /** One for the application: conversations carry on across corpus reloads. */
+    private final ConversationMemory memory;
 
     ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings) {
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.queries = queries;
         this.settings = settings;
+        this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
         knowledgeBase.prepareEach(this::pipeline);
     }
 
@@ -53,7 +56,7 @@ final class ReadyAnswerService implements AnswerService {
 
     private DefaultAnswerService pipeline(KnowledgeBase.Loaded loaded) {
         DefaultAnswerService pipeline = pipelines.get(loaded,
-                snapshot -> new DefaultAnswerService(snapshot.retriever(), snapshot.corpus(), composer, queries, settings));
+                snapshot -> new DefaultAnswerService(snapshot.retriever(), snapshot.corpus(), composer, queries, settings, memory));
         started = true;
         return pipeline;
     }

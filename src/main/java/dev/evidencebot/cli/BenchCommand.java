@@ -52,6 +52,9 @@ final class BenchCommand implements Command {
         if (args.contains("--beir")) {
             return BeirBenchmark.run(args, out);
         }
+        if (args.contains("--reload")) {
+            return ReloadBenchmark.run(args, out);
+        }
         if (args.contains("--embed")) {
             return EmbedBenchmark.run(args, out);
         }

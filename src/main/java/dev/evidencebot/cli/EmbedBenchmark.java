@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * `bench --embed [--corpus DIR] [--limit N] [--batch N] [--build]`: the embedding model's raw
- * throughput on this machine, passages a second with nothing else running: the ceiling for
- * indexing. With --build it then builds a fresh index of the whole corpus (no embedding cache, a
+ * throughput on this machine, passages a second with nothing else running, on an even sample of
+ * N of the corpus' passages: the ceiling for indexing. With --build it then builds a fresh index of the whole corpus (no embedding cache, a
  * temporary directory) and reports its throughput beside the ceiling.
  */
 final class EmbedBenchmark {
@@ -38,15 +38,18 @@ final class EmbedBenchmark {
         long readStart = System.nanoTime();
         Corpus corpus = new CorpusReader().read(directory);
         List<Article> articles = corpus.articles();
-        List<String> texts = new ArrayList<>();
-        int passages = 0;
+        List<String> all = new ArrayList<>();
         for (Article article : articles) {
-            passages += article.passages().size();
             for (Passage passage : article.passages()) {
-                if (texts.size() < limit) {
-                    texts.add(passage.text());
-                }
+                all.add(passage.text());
             }
+        }
+        int passages = all.size();
+        // an even sample of the whole corpus, so its mix of short and long sentences is the build's
+        List<String> texts = new ArrayList<>();
+        double step = Math.max(1.0, (double) all.size() / limit);
+        for (double i = 0; i < all.size() && texts.size() < limit; i += step) {
+            texts.add(all.get((int) i));
         }
         out.printf("corpus %s: %d articles, %d passages, read in %d ms%n", directory, articles.size(), passages,
                 (System.nanoTime() - readStart) / 1_000_000);

@@ -25,7 +25,7 @@ public record Article(
         List<Section> sections,
         List<Passage> passages,
         List<Reference> references,
-        StudyRecord record) {
+        StudyRecord record) implements java.io.Serializable {
 
     public Article {
         sections = List.copyOf(sections);

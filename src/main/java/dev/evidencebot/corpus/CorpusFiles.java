@@ -1,15 +1,16 @@
 package dev.evidencebot.corpus;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A corpus directory read again and again, as a server that follows it does: a file whose size,
@@ -21,16 +22,17 @@ import java.util.Map;
 public final class CorpusFiles {
 
     /** What one file gave the last time it was parsed. */
-    private record Reading(Stamp stamp, List<Article> articles, List<Problem> problems) {
+    private record Reading(Stamp stamp, List<Article> articles, List<Problem> problems) implements Serializable {
     }
 
-    /** What tells, without reading it, that a file has not changed. */
-    private record Stamp(long size, FileTime modified, Object identity) {
+    /** What tells, without reading it, that a file has not changed: size, time to the nanosecond, inode. */
+    private record Stamp(long size, long modifiedNanos, String identity) implements Serializable {
 
         static Stamp of(Path path) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+                return new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                        String.valueOf(attributes.fileKey()));
             } catch (IOException e) {
                 return null; // unreadable now: parse it, and the reader says why
             }
@@ -45,6 +47,7 @@ public final class CorpusFiles {
     /** Relative path -> the problems of a broken latest version while its last good one serves. */
     private final Map<String, List<Problem>> failedLatest = new HashMap<>();
     private int parsedLastTime;
+    private int removedLastTime;
 
     public CorpusFiles() {
         this(new CorpusReader());
@@ -70,6 +73,7 @@ public final class CorpusFiles {
             present.put(relative, path);
             order.add(relative);
         }
+        removedLastTime = (int) inService.keySet().stream().filter(path -> !present.containsKey(path)).count();
         inService.keySet().retainAll(present.keySet());
         parsed.keySet().retainAll(present.keySet());
         failedLatest.keySet().retainAll(present.keySet());
@@ -78,6 +82,33 @@ public final class CorpusFiles {
             refresh(relative, present.get(relative));
         }
         return assemble(order);
+    }
+
+    /**
+     * Everything this knows of the directory, to be saved with the index and restored by the next
+     * process, so a restart parses only the files that changed meanwhile.
+     */
+    public record State(Map<String, Reading> inService, Map<String, Stamp> parsed,
+                        Map<String, List<Problem>> failedLatest) implements Serializable {
+    }
+
+    public synchronized State state() {
+        return new State(new HashMap<>(inService), new HashMap<>(parsed), new HashMap<>(failedLatest));
+    }
+
+    /** Starts from a saved state; files that changed since it was saved are parsed on the next read. */
+    public synchronized void restore(State state) {
+        inService.clear();
+        inService.putAll(state.inService());
+        parsed.clear();
+        parsed.putAll(state.parsed());
+        failedLatest.clear();
+        failedLatest.putAll(state.failedLatest());
+    }
+
+    /** How many files the last {@link #read} parsed or found gone: zero means nothing changed. */
+    public synchronized int changedLastTime() {
+        return parsedLastTime + removedLastTime;
     }
 
     /** How many files the last {@link #read} parsed; the others were unchanged. */

@@ -22,7 +22,7 @@ public record Passage(
         int line,
         String text,
         List<Integer> markers,
-        Role role) {
+        Role role) implements java.io.Serializable {
 
     public Passage {
         markers = List.copyOf(markers);

@@ -6,5 +6,5 @@ package dev.evidencebot.corpus;
  * @param file the file, relative to the corpus directory
  * @param line 1-based line, or 0 when the problem concerns the whole file
  */
-public record Problem(String file, int line, String message) {
+public record Problem(String file, int line, String message) implements java.io.Serializable {
 }

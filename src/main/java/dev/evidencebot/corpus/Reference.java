@@ -18,7 +18,7 @@ public record Reference(
         String pmid,
         String doi,
         List<String> urls,
-        boolean citedInText) {
+        boolean citedInText) implements java.io.Serializable {
 
     public Reference {
         urls = List.copyOf(urls);

@@ -9,7 +9,7 @@ import java.util.List;
  * PMID and DOI. Empty lists and nulls when not known.
  */
 public record StudyRecord(List<String> publicationTypes, List<String> meshHeadings, Integer year,
-                          String journal, String pmid, String doi) {
+                          String journal, String pmid, String doi) implements java.io.Serializable {
 
     public static final StudyRecord NONE = new StudyRecord(List.of(), List.of(), null);
 

@@ -35,12 +35,30 @@ public final class EvidenceGrader {
      * @return the graded articles, with the corpus' problems followed by the sidecars' problems
      */
     public GradedCorpus grade(Corpus corpus, Path corpusDirectory) {
-        List<Problem> problems = new ArrayList<>(corpus.problems());
-        List<GradedArticle> graded = new ArrayList<>();
-        for (Article article : corpus.articles()) {
+        return grade(corpus, corpusDirectory, new GradingMemory());
+    }
+
+    /**
+     * The same, reusing what {@code memory} holds for an article read from an unchanged file with an
+     * unchanged sidecar, and grading the rest on every core: a reload after one file changed grades
+     * one article, and a first load of thousands of abstracts takes a fraction of the time.
+     */
+    public GradedCorpus grade(Corpus corpus, Path corpusDirectory, GradingMemory memory) {
+        List<GradingMemory.Graded> each = corpus.articles().parallelStream().map(article -> {
             String sidecar = sidecarName(article);
-            CuratorOverrides overrides = CuratorOverrides.load(corpusDirectory.resolve(sidecar), sidecar, article, problems);
-            graded.add(grade(article, overrides));
+            Path file = corpusDirectory.resolve(sidecar);
+            return memory.gradeOrReuse(article, file, () -> {
+                List<Problem> sidecarProblems = new ArrayList<>();
+                CuratorOverrides overrides = CuratorOverrides.load(file, sidecar, article, sidecarProblems);
+                return new GradingMemory.Graded(grade(article, overrides), sidecarProblems);
+            });
+        }).toList();
+        memory.retainOnly(corpus.articles());
+        List<Problem> problems = new ArrayList<>(corpus.problems());
+        List<GradedArticle> graded = new ArrayList<>(each.size());
+        for (GradingMemory.Graded one : each) {
+            graded.add(one.article());
+            problems.addAll(one.problems());
         }
         return new GradedCorpus(graded, problems);
     }

@@ -17,7 +17,7 @@ public record GradedArticle(
         Article article,
         Map<Integer, Grading> references,
         Map<String, Map<Integer, Grading>> citations,
-        Grading own) {
+        Grading own) implements java.io.Serializable {
 
     public GradedArticle {
         references = Map.copyOf(references);

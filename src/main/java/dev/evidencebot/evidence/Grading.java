@@ -17,7 +17,7 @@ public record Grading(
         String population,
         Integer sampleSize,
         String rationale,
-        List<String> warnings) {
+        List<String> warnings) implements java.io.Serializable {
 
     public Grading {
         warnings = List.copyOf(warnings);

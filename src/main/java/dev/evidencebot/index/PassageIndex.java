@@ -1,5 +1,7 @@
 package dev.evidencebot.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evidencebot.corpus.Article;
 import dev.evidencebot.corpus.Passage;
 import dev.evidencebot.evidence.GradedArticle;
@@ -51,6 +53,13 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
     private final Directory directory;
     private final Embedder embedder;
     private final SnapshotCache snapshots = new SnapshotCache();
+    /**
+     * Article -> its content hash, by identity: an unchanged file gives the same Article object on
+     * every reload, so only new articles are hashed. Weak keys let old articles go.
+     */
+    private final Cache<Article, String> articleHashes = Caffeine.newBuilder().weakKeys().build();
+    /** Article id -> hash of what the index holds, as of the last build; null until read from the index. */
+    private Map<String, String> indexed;
     private SearcherManager searchers;
 
     private PassageIndex(Directory directory, Embedder embedder) {
@@ -106,7 +115,7 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
         for (Article article : articles) {
             check(article);
             byId.put(article.id(), article);
-            hashes.put(article.id(), ContentHashes.article(article, embedder.name()));
+            hashes.put(article.id(), articleHashes.get(article, a -> ContentHashes.article(a, embedder.name())));
             passages += article.passages().size();
         }
         String hash = ContentHashes.corpus(hashes, embedder.name());
@@ -275,35 +284,59 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
         // a new schema or another model makes every stored document unusable: start over
         boolean fresh = !Integer.toString(IndexFields.SCHEMA_VERSION).equals(commit.get(IndexFields.SCHEMA))
                 || !embedder.name().equals(commit.get(IndexFields.EMBEDDER));
-        Map<String, String> indexed = fresh ? Map.of() : indexedArticleHashes();
-        try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
-            if (fresh) {
-                writer.deleteAll();
-            }
-            int removed = 0;
-            for (String id : indexed.keySet()) {
-                if (!articles.containsKey(id)) {
-                    writer.deleteDocuments(new Term(IndexFields.ARTICLE_ID, id));
-                    removed++;
-                }
-            }
-            List<Article> changed = new ArrayList<>();
-            long total = 0;
-            for (Article article : articles.values()) {
-                if (!hashes.get(article.id()).equals(indexed.get(article.id()))) {
-                    changed.add(article);
-                    total += article.passages().size();
-                }
-            }
-            int embedded = addAll(writer, changed, hashes, total, progress);
-            Map<String, String> data = new HashMap<>();
-            data.put(IndexFields.CONTENT_HASH, hash);
-            data.put(IndexFields.SCHEMA, Integer.toString(IndexFields.SCHEMA_VERSION));
-            data.put(IndexFields.EMBEDDER, embedder.name());
-            writer.setLiveCommitData(data.entrySet());
-            writer.commit();
-            return new Changes(changed.size(), removed, embedded);
+        if (fresh) {
+            indexed = new HashMap<>();
+        } else if (indexed == null) {
+            indexed = indexedArticleHashes();
         }
+        try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+            return write(writer, articles, hashes, hash, fresh, progress);
+        } catch (IOException | RuntimeException e) {
+            indexed = null; // nothing was committed (no commit on close): read what the index holds next time
+            throw e;
+        }
+    }
+
+    private Changes write(IndexWriter writer, Map<String, Article> articles, Map<String, String> hashes, String hash,
+                          boolean fresh, IndexProgress progress) throws IOException {
+        if (fresh) {
+            writer.deleteAll();
+        }
+        int removed = 0;
+        for (String id : List.copyOf(indexed.keySet())) {
+            if (!articles.containsKey(id)) {
+                writer.deleteDocuments(new Term(IndexFields.ARTICLE_ID, id));
+                indexed.remove(id);
+                removed++;
+            }
+        }
+        List<Article> changed = new ArrayList<>();
+        long total = 0;
+        for (Article article : articles.values()) {
+            String stored = indexed.get(article.id());
+            if (article.passages().isEmpty() && stored == null) {
+                continue; // nothing to write and nothing to delete
+            }
+            if (!hashes.get(article.id()).equals(stored)) {
+                changed.add(article);
+                total += article.passages().size();
+            }
+        }
+        int embedded = addAll(writer, changed, hashes, total, progress);
+        for (Article article : changed) {
+            if (article.passages().isEmpty()) {
+                indexed.remove(article.id()); // no documents carry its hash
+            } else {
+                indexed.put(article.id(), hashes.get(article.id()));
+            }
+        }
+        Map<String, String> data = new HashMap<>();
+        data.put(IndexFields.CONTENT_HASH, hash);
+        data.put(IndexFields.SCHEMA, Integer.toString(IndexFields.SCHEMA_VERSION));
+        data.put(IndexFields.EMBEDDER, embedder.name());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        return new Changes(changed.size(), removed, embedded);
     }
 
     /**
@@ -393,7 +426,7 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
     /** Article id to the hash its stored documents were written with, read from the latest commit. */
     private Map<String, String> indexedArticleHashes() throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
-            return Map.of();
+            return new HashMap<>();
         }
         try (IndexReader reader = DirectoryReader.open(directory)) {
             return Snapshot.articleHashes(reader);
@@ -408,6 +441,8 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
         double quarterHeapMb = Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024);
         return new IndexWriterConfig(IndexFields.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // a build that fails half-way leaves the last commit as it was
+                .setCommitOnClose(false)
                 .setRAMBufferSizeMB(Math.max(16, Math.min(256, quarterHeapMb)));
     }
 }

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Progress as plain lines, one every few seconds and one at the end: what a log file or a pipe
- * wants, where a redrawn bar would be noise. "indexing: 12,288 / 44,671 passages (27%), 162
+ * Progress as plain lines, one every few seconds and one at the end (none for work shorter than
+ * the interval): what a log file or a pipe wants, where a redrawn bar would be noise. "indexing: 12,288 / 44,671 passages (27%), 162
  * passages/s, about 3m 20s left".
  */
 public final class ProgressLog implements IndexProgress {
@@ -18,6 +18,8 @@ public final class ProgressLog implements IndexProgress {
     private final LongSupplier clock;
     private final long start;
     private long lastLine;
+    private boolean anyLine;
+    private boolean finished;
 
     /**
      * @param what the work, at the start of each line ("indexing")
@@ -43,7 +45,16 @@ public final class ProgressLog implements IndexProgress {
         if (done < total && now - lastLine < intervalNanos) {
             return;
         }
+        if (done >= total) {
+            // one closing line, and none at all for work done before the first line was due
+            if (finished || (!anyLine && now - start < intervalNanos)) {
+                finished = true;
+                return;
+            }
+            finished = true;
+        }
         lastLine = now;
+        anyLine = true;
         lines.accept(line(what, unit, done, total, now - start));
     }
 

@@ -6,6 +6,7 @@ import dev.evidencebot.corpus.CorpusReader;
 import dev.evidencebot.corpus.Problem;
 import dev.evidencebot.evidence.EvidenceGrader;
 import dev.evidencebot.evidence.GradedCorpus;
+import dev.evidencebot.evidence.GradingMemory;
 import dev.evidencebot.index.Embedder;
 import dev.evidencebot.index.IndexReport;
 import dev.evidencebot.index.PassageIndex;
@@ -77,6 +78,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Supplier<Embedder> embedder;
     private final CorpusFiles files;
     private final EvidenceGrader grader = new EvidenceGrader();
+    private final GradingMemory gradings = new GradingMemory();
+    private final CorpusSnapshot snapshot;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "knowledge-base-loader"));
     private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "knowledge-base-retirer"));
     private final List<Consumer<Loaded>> preparers = new CopyOnWriteArrayList<>();
@@ -105,6 +108,7 @@ public final class KnowledgeBase implements AutoCloseable {
     /** @param reader how corpus files are read (per-site HTML selectors); see the constructor above for the rest */
     public KnowledgeBase(CorpusReader reader, Path corpusDirectory, Path indexDirectory, Supplier<Embedder> embedder) {
         this.files = new CorpusFiles(reader);
+        this.snapshot = new CorpusSnapshot(indexDirectory, corpusDirectory);
         this.corpusDirectory = corpusDirectory;
         this.indexDirectory = indexDirectory;
         this.embedder = embedder;
@@ -232,8 +236,16 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         long start = System.nanoTime();
         progress = BuildProgress.phase("reading");
+        if (current == null) {
+            snapshot.load().ifPresent(saved -> {
+                files.restore(saved.files());
+                gradings.restore(saved.gradings());
+            });
+        }
         Corpus corpus = files.read(corpusDirectory);
-        GradedCorpus graded = grader.grade(corpus, corpusDirectory);
+        long read = System.nanoTime();
+        GradedCorpus graded = grader.grade(corpus, corpusDirectory, gradings);
+        long gradedAt = System.nanoTime();
         Loaded before = current;
         logNewProblems(before == null ? List.of() : before.corpus().problems(), graded.problems());
         if (index == null) {
@@ -251,6 +263,7 @@ public final class KnowledgeBase implements AutoCloseable {
             lastReload = new Reloaded(Instant.now(), trigger, false, 0, 0, graded.problems().size(), millis, null);
             return before;
         }
+        long indexed = System.nanoTime();
         progress = BuildProgress.phase("preparing");
         PassageIndex.Pinned searcher = index.pin();
         Loaded loaded;
@@ -276,15 +289,25 @@ public final class KnowledgeBase implements AutoCloseable {
         if (before != null) {
             retire(before);
         }
-        millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        LOG.info("knowledge base {} ({}): {} articles, {} passages; {} articles written, {} removed, {} passages embedded; {} ms",
+        if (files.changedLastTime() > 0) {
+            snapshot.save(files.state(), gradings.state());
+        }
+        long end = System.nanoTime();
+        millis = TimeUnit.NANOSECONDS.toMillis(end - start);
+        LOG.info("knowledge base {} ({}): {} articles, {} passages; {} articles written, {} removed, {} passages embedded;"
+                        + " {} ms (read {} files in {}, grade {}, index {}, prepare {})",
                 before == null ? "ready" : "reloaded", trigger, graded.articles().size(), report.passages(),
-                report.changedArticles(), report.removedArticles(), report.embeddedPassages(), millis);
+                report.changedArticles(), report.removedArticles(), report.embeddedPassages(), millis,
+                files.parsedLastTime(), ms(read - start), ms(gradedAt - read), ms(indexed - indexing), ms(end - indexed));
         if (before != null) {
             lastReload = new Reloaded(Instant.now(), trigger, true, report.changedArticles(), report.removedArticles(),
                     graded.problems().size(), millis, null);
         }
         return loaded;
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static void logNewProblems(List<Problem> before, List<Problem> now) {

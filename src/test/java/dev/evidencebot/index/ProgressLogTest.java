@@ -30,6 +30,24 @@ class ProgressLogTest {
     }
 
     @Test
+    void workShorterThanTheIntervalPrintsNothingAndTheEndIsSaidOnce() {
+        AtomicLong clock = new AtomicLong();
+        List<String> lines = new ArrayList<>();
+        ProgressLog quick = new ProgressLog("abstract vectors", "abstracts", lines::add, Duration.ofSeconds(5), clock::get);
+        clock.set(Duration.ofMillis(300).toNanos());
+        quick.advanced(5, 5);
+        quick.advanced(5, 5);
+
+        ProgressLog slow = new ProgressLog("indexing", "passages", lines::add, Duration.ofSeconds(5), clock::get);
+        clock.set(Duration.ofSeconds(6).toNanos());
+        slow.advanced(10, 10);
+        slow.advanced(10, 10);
+
+        assertEquals(1, lines.size(), lines.toString());
+        assertEquals("indexing: 10 / 10 passages (100%), 2 passages/s, done in 5s", lines.get(0));
+    }
+
+    @Test
     void longDurationsReadAsMinutesAndHours() {
         assertEquals("3m 20s", ProgressLog.duration(Duration.ofSeconds(200)));
         assertEquals("1h 5m", ProgressLog.duration(Duration.ofMinutes(65)));
