@@ -8,6 +8,7 @@
 # CORPUS_DIR: the corpus (for the README figures: SciFact's corpus.jsonl and the seed article).
 # WORK_DIR:   where the index and the embedding cache live; run `index` with the same
 #             CORPUS_PATH/INDEX_PATH/DATA_PATH first, or the first start builds them.
+# JAVA_OPTS: more JVM options for the server (the README figures: -XX:+UseSerialGC).
 # Needs wrk (Debian package wrk) and the jar (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ export ADMIN_TOKEN=bench-token MICRONAUT_SERVER_PORT=$PORT
 rm -f "$CORPUS/$(basename $ARTICLE)"
 
 start=$(date +%s%N)
-java -Xmx512m -jar "$JAR" > "$WORK/server.log" 2>&1 &
+java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -f "$CORPUS/$(basename $ARTICLE)"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/health)" = 200 ]; do sleep 0.05; done

@@ -81,6 +81,8 @@ final class CorpusTerms {
     private static final Cache<Article, ArticleTerms> ANALYZED = Caffeine.newBuilder().weakKeys().build();
 
     CorpusTerms(GradedCorpus corpus) {
+        // analysis is the costly part and independent per article: on every core, before the merge
+        corpus.articles().parallelStream().forEach(graded -> ANALYZED.get(graded.article(), ArticleTerms::of));
         int count = 0;
         for (GradedArticle graded : corpus.articles()) {
             Article article = graded.article();

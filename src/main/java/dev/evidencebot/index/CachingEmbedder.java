@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the text: a rebuild, a re-run of a benchmark or a corpus with one article changed embeds only
  * the texts it has never seen. One append-only file per model ({@code <model>.vectors}) of
  * fixed-size records: 32 bytes of SHA-256, then the vector's floats. A record cut short by a crash
- * is cut off on the next open, so the file never needs repair by hand.
+ * is cut off on the next open, so the file never needs repair by hand. Only each record's place is
+ * held in memory (a few megabytes for a site's corpus); a vector is read from the file when it is
+ * needed, which is when an index is built, not when a question is answered.
  *
  * <p>Queries are remembered only when asked to: a benchmark re-asks the same thousand questions,
  * while a server should not keep what its visitors type.
@@ -36,8 +38,11 @@ public final class CachingEmbedder implements Embedder {
     private final boolean cacheQueries;
     private final Path file;
     private final int recordBytes;
-    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /** Key -> the record's number in the file. */
+    private final Map<String, Integer> records = new ConcurrentHashMap<>();
     private final Object appending = new Object();
+    /** Records in the file; guarded by {@link #appending}. */
+    private int written;
 
     private CachingEmbedder(Embedder model, Path directory, boolean cacheQueries) {
         this.model = model;
@@ -64,7 +69,7 @@ public final class CachingEmbedder implements Embedder {
 
     /** How many vectors the cache holds. */
     public int size() {
-        return vectors.size();
+        return records.size();
     }
 
     @Override
@@ -83,9 +88,9 @@ public final class CachingEmbedder implements Embedder {
             return model.embedQuery(query);
         }
         String key = key("query", query);
-        float[] cached = vectors.get(key);
-        if (cached != null) {
-            return cached.clone();
+        Integer record = records.get(key);
+        if (record != null) {
+            return read(List.of(record)).get(0);
         }
         float[] vector = model.embedQuery(query);
         store(List.of(key), List.of(vector));
@@ -98,15 +103,24 @@ public final class CachingEmbedder implements Embedder {
         List<String> missingTexts = new ArrayList<>();
         List<String> missingKeys = new ArrayList<>();
         List<Integer> missingAt = new ArrayList<>();
+        List<Integer> cachedAt = new ArrayList<>();
+        List<Integer> cachedRecords = new ArrayList<>();
         for (String passage : passages) {
             String key = key("passage", passage);
-            float[] cached = vectors.get(key);
-            result.add(cached == null ? null : cached.clone());
-            if (cached == null) {
+            Integer record = records.get(key);
+            result.add(null);
+            if (record == null) {
                 missingTexts.add(passage);
                 missingKeys.add(key);
                 missingAt.add(result.size() - 1);
+            } else {
+                cachedAt.add(result.size() - 1);
+                cachedRecords.add(record);
             }
+        }
+        List<float[]> cached = read(cachedRecords);
+        for (int i = 0; i < cachedAt.size(); i++) {
+            result.set(cachedAt.get(i), cached.get(i));
         }
         if (!missingTexts.isEmpty()) {
             List<float[]> embedded = model.embedPassages(missingTexts);
@@ -134,7 +148,6 @@ public final class CachingEmbedder implements Embedder {
             for (float value : vector) {
                 buffer.putFloat(value);
             }
-            vectors.put(keys.get(i), vector.clone());
         }
         buffer.flip();
         synchronized (appending) {
@@ -144,34 +157,69 @@ public final class CachingEmbedder implements Embedder {
                     channel.write(buffer);
                 }
             } catch (IOException e) {
-                // the vectors are still right in memory; only the next run pays for them again
+                // the caller still gets its vectors; only the next run pays for them again
                 throw new UncheckedIOException("cannot append to the embedding cache " + file.toAbsolutePath(), e);
+            }
+            for (String key : keys) {
+                // known only once written: a reader never looks for a record that is not in the file yet
+                records.putIfAbsent(key, written++);
             }
         }
     }
 
+    /** These records' vectors, read from the file in one open. */
+    private List<float[]> read(List<Integer> wanted) {
+        List<float[]> vectors = new ArrayList<>(wanted.size());
+        if (wanted.isEmpty()) {
+            return vectors;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(Float.BYTES * model.dimensions()).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int record : wanted) {
+                buffer.clear();
+                long position = (long) record * recordBytes + HASH_BYTES;
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, position + buffer.position()) < 0) {
+                        throw new IOException("record " + record + " lies beyond the end of the file");
+                    }
+                }
+                buffer.flip();
+                float[] vector = new float[model.dimensions()];
+                buffer.asFloatBuffer().get(vector);
+                vectors.add(vector);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding cache " + file.toAbsolutePath(), e);
+        }
+        return vectors;
+    }
+
+    /** Reads every record's key and notes its place; the vectors stay in the file. */
     private void load() throws IOException {
         if (!Files.exists(file)) {
             return;
         }
-        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int records = all.remaining() / recordBytes;
-        if (all.remaining() % recordBytes != 0) {
-            // a record cut short by a crash mid-append: cut it off, or every record appended after it
-            // would be read out of step
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate((long) records * recordBytes);
+        long size = Files.size(file);
+        int count = (int) (size / recordBytes);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (size % recordBytes != 0) {
+                // a record cut short by a crash mid-append: cut it off, or every record appended after it
+                // would be read out of step
+                channel.truncate((long) count * recordBytes);
+            }
+            ByteBuffer hash = ByteBuffer.allocate(HASH_BYTES);
+            for (int r = 0; r < count; r++) {
+                hash.clear();
+                long position = (long) r * recordBytes;
+                while (hash.hasRemaining()) {
+                    if (channel.read(hash, position + hash.position()) < 0) {
+                        throw new IOException("the embedding cache ended inside record " + r);
+                    }
+                }
+                records.putIfAbsent(HexFormat.of().formatHex(hash.array()), r);
             }
         }
-        byte[] hash = new byte[HASH_BYTES];
-        for (int r = 0; r < records; r++) {
-            all.get(hash);
-            float[] vector = new float[model.dimensions()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = all.getFloat();
-            }
-            vectors.put(HexFormat.of().formatHex(hash), vector);
-        }
+        written = count;
     }
 
     /** The kind is in the key: a query and a passage with the same words embed differently (BGE's query prefix). */

@@ -109,6 +109,8 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
      */
     public synchronized IndexReport build(List<Article> articles, IndexProgress progress) {
         long start = System.nanoTime();
+        // hashing thousands of articles on a first build is worth every core
+        articles.parallelStream().forEach(article -> articleHashes.get(article, a -> ContentHashes.article(a, embedder.name())));
         Map<String, Article> byId = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         int passages = 0;
