@@ -207,16 +207,23 @@ public final class CachingEmbedder implements Embedder {
                 // would be read out of step
                 channel.truncate((long) count * recordBytes);
             }
-            ByteBuffer hash = ByteBuffer.allocate(HASH_BYTES);
-            for (int r = 0; r < count; r++) {
-                hash.clear();
-                long position = (long) r * recordBytes;
-                while (hash.hasRemaining()) {
-                    if (channel.read(hash, position + hash.position()) < 0) {
-                        throw new IOException("the embedding cache ended inside record " + r);
+            // whole records in large reads (one system call per thousand records, not per record)
+            int perRead = Math.max(1, (1 << 20) / recordBytes);
+            ByteBuffer chunk = ByteBuffer.allocate(perRead * recordBytes);
+            byte[] hash = new byte[HASH_BYTES];
+            for (int first = 0; first < count; first += perRead) {
+                int n = Math.min(perRead, count - first);
+                chunk.clear().limit(n * recordBytes);
+                long position = (long) first * recordBytes;
+                while (chunk.hasRemaining()) {
+                    if (channel.read(chunk, position + chunk.position()) < 0) {
+                        throw new IOException("the embedding cache ended inside record " + (first + chunk.position() / recordBytes));
                     }
                 }
-                records.putIfAbsent(HexFormat.of().formatHex(hash.array()), r);
+                for (int r = 0; r < n; r++) {
+                    chunk.get(r * recordBytes, hash);
+                    records.putIfAbsent(HexFormat.of().formatHex(hash), first + r);
+                }
             }
         }
         written = count;
