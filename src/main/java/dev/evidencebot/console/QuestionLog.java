@@ -1,0 +1,145 @@
+package dev.evidencebot.console;
+
+import dev.evidencebot.answer.AnsweredEvent;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records every answered question, off the answer path: the event only joins a bounded queue, and
+ * one thread writes what has gathered every {@value #FLUSH_MILLIS} ms or {@value #BATCH} rows,
+ * whichever comes first, as one JDBC batch. A full queue or a failing database costs log rows
+ * (counted and logged), never an answer. {@code questions.log=false} turns it off.
+ */
+@Singleton
+final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuestionLog.class);
+
+    static final int BATCH = 100;
+    static final long FLUSH_MILLIS = 200;
+    /** Minutes of a busy site's questions; past that the database is down or far too slow. */
+    static final int CAPACITY = 10_000;
+
+    private final AnswerRecords records;
+    private final boolean enabled;
+    private final BlockingQueue<AnsweredEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    /** Held while a batch is gathered and written, so {@link #flush} knows nothing is in flight. */
+    private final Object writing = new Object();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    QuestionLog(AnswerRecords records, @Value("${questions.log:true}") boolean enabled) {
+        this.records = records;
+        this.enabled = enabled;
+        this.writer = new Thread(this::drain, "question-log");
+        writer.setDaemon(true);
+        if (enabled) {
+            writer.start();
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public void onApplicationEvent(AnsweredEvent answered) {
+        if (enabled && !queue.offer(answered)) {
+            long count = dropped.incrementAndGet();
+            if (count == 1 || count % 1000 == 0) {
+                LOG.warn("question log queue full ({} waiting): {} answers not logged so far", CAPACITY, count);
+            }
+        }
+    }
+
+    /** Answers that could not be logged because the queue was full. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Writes everything queued so far before returning (feedback on a fresh answer, shutdown, tests). */
+    void flush() {
+        synchronized (writing) {
+            List<AnsweredEvent> batch = new ArrayList<>();
+            while (queue.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void drain() {
+        List<AnsweredEvent> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                AnsweredEvent first = queue.poll(FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                synchronized (writing) {
+                    batch.add(first);
+                    gather(batch);
+                    write(batch);
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                return; // close() flushes what is left
+            }
+        }
+    }
+
+    /** Adds what arrives until the batch is full or {@value #FLUSH_MILLIS} ms have passed. */
+    private void gather(List<AnsweredEvent> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMillis(FLUSH_MILLIS).toNanos();
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0) {
+                return;
+            }
+            AnsweredEvent next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
+    private void write(List<AnsweredEvent> batch) {
+        try {
+            records.insert(batch);
+        } catch (Exception e) {
+            long count = failed.addAndGet(batch.size());
+            LOG.warn("could not log {} answers ({} lost so far): {}", batch.size(), count, e.toString());
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        running = false;
+        writer.interrupt();
+        try {
+            writer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (enabled) {
+            flush();
+        }
+    }
+}
