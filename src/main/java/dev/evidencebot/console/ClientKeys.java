@@ -1,6 +1,7 @@
 package dev.evidencebot.console;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class ClientKeys {
 
     private final byte[] salt;
 
+    @Inject
     ClientKeys(@Value("${questions.salt:}") String salt, @Value("${data.path:data}") String dataPath,
                @Value("${app.base-dir:}") String baseDir) {
         this(salt.isBlank() ? persistedSalt(Path.of(baseDir).resolve(dataPath).resolve(SALT_FILE)) : salt);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 
@@ -27,6 +28,7 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
 
+    @Inject
     Database(@Value("${datasources.default.url:}") String url,
              @Value("${datasources.default.username:}") String username,
              @Value("${datasources.default.password:}") String password,

@@ -2,6 +2,7 @@ package dev.evidencebot.console;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ final class RetentionPurge {
     private final Duration retention;
     private final Clock clock;
 
+    @Inject
     RetentionPurge(AnswerRecords records, @Value("${questions.retention:90d}") Duration retention) {
         this(records, retention, Clock.systemUTC());
     }
