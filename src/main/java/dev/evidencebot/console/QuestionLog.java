@@ -4,6 +4,7 @@ import dev.evidencebot.answer.AnsweredEvent;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +16,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records every answered question, off the answer path: the event only joins a bounded queue, and
  * one thread writes what has gathered every {@value #FLUSH_MILLIS} ms or {@value #BATCH} rows,
  * whichever comes first, as one JDBC batch. A full queue or a failing database costs log rows
- * (counted and logged), never an answer. {@code questions.log=false} turns it off.
+ * (counted and logged), never an answer. {@code questions.log=false} turns it off. The database is
+ * opened by the writer on its first batch, never on the thread that answered.
  */
 @Singleton
 final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, AutoCloseable {
@@ -32,17 +35,21 @@ final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, Auto
     /** Minutes of a busy site's questions; past that the database is down or far too slow. */
     static final int CAPACITY = 10_000;
 
-    private final AnswerRecords records;
+    private final Provider<AnswerRecords> records;
     private final boolean enabled;
     private final BlockingQueue<AnsweredEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    /** Held while a batch is gathered and written, so {@link #flush} knows nothing is in flight. */
-    private final Object writing = new Object();
+    /**
+     * Held by the writer from taking a batch's first row until it is written, so {@link #flush}
+     * never returns while a row is out of the queue but not yet in the database. Fair, so a flush
+     * waits at most one batch (about {@value #FLUSH_MILLIS} ms).
+     */
+    private final ReentrantLock writing = new ReentrantLock(true);
     private final Thread writer;
     private volatile boolean running = true;
 
-    QuestionLog(AnswerRecords records, @Value("${questions.log:true}") boolean enabled) {
+    QuestionLog(Provider<AnswerRecords> records, @Value("${questions.log:true}") boolean enabled) {
         this.records = records;
         this.enabled = enabled;
         this.writer = new Thread(this::drain, "question-log");
@@ -73,12 +80,15 @@ final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, Auto
 
     /** Writes everything queued so far before returning (feedback on a fresh answer, shutdown, tests). */
     void flush() {
-        synchronized (writing) {
+        writing.lock();
+        try {
             List<AnsweredEvent> batch = new ArrayList<>();
             while (queue.drainTo(batch, BATCH) > 0) {
                 write(batch);
                 batch.clear();
             }
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -86,18 +96,23 @@ final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, Auto
         List<AnsweredEvent> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
+                writing.lockInterruptibly();
+            } catch (InterruptedException e) {
+                return; // close() flushes what is left
+            }
+            try {
                 AnsweredEvent first = queue.poll(FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                synchronized (writing) {
+                if (first != null) {
                     batch.add(first);
                     gather(batch);
                     write(batch);
-                    batch.clear();
                 }
             } catch (InterruptedException e) {
-                return; // close() flushes what is left
+                write(batch); // taken from the queue: written now or never
+                return;
+            } finally {
+                batch.clear();
+                writing.unlock();
             }
         }
     }
@@ -120,8 +135,11 @@ final class QuestionLog implements ApplicationEventListener<AnsweredEvent>, Auto
     }
 
     private void write(List<AnsweredEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            records.insert(batch);
+            records.get().insert(batch);
         } catch (Exception e) {
             long count = failed.addAndGet(batch.size());
             LOG.warn("could not log {} answers ({} lost so far): {}", batch.size(), count, e.toString());

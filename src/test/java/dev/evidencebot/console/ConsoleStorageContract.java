@@ -53,7 +53,7 @@ abstract class ConsoleStorageContract {
     void open() throws Exception {
         database = openEmpty();
         records = new AnswerRecords(database, new ClientKeys("test-salt"));
-        log = new QuestionLog(records, true);
+        log = new QuestionLog(() -> records, true);
     }
 
     @AfterEach
@@ -104,7 +104,7 @@ abstract class ConsoleStorageContract {
         feedback.save(new Feedback("old", "down", null, "api", NOW.minus(Duration.ofDays(91))));
         feedback.save(new Feedback("new", "up", null, "api", NOW.minus(Duration.ofDays(89))));
 
-        int deleted = new RetentionPurge(records, Duration.ofDays(90), Clock.fixed(NOW, ZoneOffset.UTC)).purge();
+        int deleted = new RetentionPurge(() -> records, Duration.ofDays(90), Clock.fixed(NOW, ZoneOffset.UTC)).purge();
 
         assertEquals(1, deleted);
         assertEquals(0, count("SELECT COUNT(*) FROM answers WHERE id = 'old'"));

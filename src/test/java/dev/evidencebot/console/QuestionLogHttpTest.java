@@ -42,6 +42,16 @@ class QuestionLogHttpTest {
     }
 
     @Test
+    void answersStillQueuedAtShutdownAreWritten() throws Exception {
+        try (EmbeddedServer server = start(true)) {
+            ask(server, "/api/ask", "{\"question\":\"Does semax help memory?\"}");
+        }
+        try (Database reopened = new Database(Database.h2Under(work.resolve("data")), "", "")) {
+            assertEquals(1, ConsoleStorageContract.countIn(reopened, "SELECT COUNT(*) FROM answers"));
+        }
+    }
+
+    @Test
     void withLoggingOffNothingIsStored() throws Exception {
         try (EmbeddedServer server = start(false)) {
             ask(server, "/api/ask", "{\"question\":\"Does semax help memory?\"}");
