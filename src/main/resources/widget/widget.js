@@ -390,7 +390,7 @@ function run(text) {
   var typing = el('div', { 'class': 'typing', role: 'status', 'aria-label': 'The assistant is writing' }, [el('span'), el('span'), el('span')]);
   log.appendChild(typing); scrollDown();
   var pending = { role: 'bot', partial: '' }, view = null, received = false;
-  var payload = { question: text, conversationId: state.conversationId };
+  var payload = { question: text, conversationId: state.conversationId, channel: 'widget' };
 
   function show() {
     if (typing.parentNode) typing.remove();

@@ -4,6 +4,7 @@ import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -47,7 +48,7 @@ class AnswerFactory {
      */
     @io.micronaut.context.annotation.Context
     AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries,
-                                AnswerSettings settings) {
-        return new ReadyAnswerService(knowledgeBase, composer, queries, settings);
+                                AnswerSettings settings, ApplicationEventPublisher<AnsweredEvent> events) {
+        return new ReadyAnswerService(knowledgeBase, composer, queries, settings, events::publishEvent);
     }
 }

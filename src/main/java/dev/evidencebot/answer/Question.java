@@ -4,8 +4,29 @@ package dev.evidencebot.answer;
  * What a person asked, through any door.
  *
  * @param conversationId null to start a conversation; an answer's id to follow up on it
+ * @param origin         which door it came through and who asked; {@link Origin#INTERNAL} for
+ *                       the system's own questions (eval, bench), which no log records
  */
-public record Question(String text, String conversationId) {
+public record Question(String text, String conversationId, Origin origin) {
+
+    public Question {
+        origin = origin == null ? Origin.INTERNAL : origin;
+    }
+
+    public Question(String text, String conversationId) {
+        this(text, conversationId, Origin.INTERNAL);
+    }
+
+    /**
+     * Where a question came from.
+     *
+     * @param door      "api", "stream", "widget", "slack" or "cli"; null for the system's own questions
+     * @param clientKey who asked as the door knows them (an IP address, a Slack user id), may be null;
+     *                  whoever stores it must not keep it in the clear
+     */
+    public record Origin(String door, String clientKey) {
+        public static final Origin INTERNAL = new Origin(null, null);
+    }
 
     /** Longest question any door accepts; longer ones are refused before any work is done. */
     public static final int MAX_LENGTH = 2000;
@@ -19,5 +40,10 @@ public record Question(String text, String conversationId) {
 
     public static Question of(String text) {
         return new Question(text, null);
+    }
+
+    /** The same question, as asked through {@code origin}. */
+    public Question from(Origin origin) {
+        return new Question(text, conversationId, origin);
     }
 }

@@ -4,6 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evidencebot.retrieval.KnowledgeBase;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -12,9 +16,12 @@ import java.util.function.Consumer;
  * service. A pipeline (with its gate statistics) is built for each snapshot before the snapshot
  * goes into service, so the switch after a reload costs a question nothing; each question runs
  * wholly on the one snapshot it started with. A question that comes while the first load runs
- * waits a little, then gets a clear "not ready".
+ * waits a little, then gets a clear "not ready". Every answer to a visitor's question is announced
+ * as an {@link AnsweredEvent}; what listens is none of this class's business.
  */
 final class ReadyAnswerService implements AnswerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadyAnswerService.class);
 
     /** Long enough for a restart with the index on disk; short enough that no caller hangs. */
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -28,8 +35,12 @@ final class ReadyAnswerService implements AnswerService {
     private volatile boolean started;
     /** One for the application: conversations carry on across corpus reloads. */
     private final ConversationMemory memory;
+    private final Consumer<AnsweredEvent> announce;
+    private final Clock clock = Clock.systemUTC();
 
-    ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings) {
+    ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings,
+                       Consumer<AnsweredEvent> announce) {
+        this.announce = announce;
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.queries = queries;
@@ -46,12 +57,27 @@ final class ReadyAnswerService implements AnswerService {
 
     @Override
     public Answer answer(Question question) {
-        return pipeline(knowledgeBase.await(WAIT)).answer(question);
+        long started = System.nanoTime();
+        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question), started);
     }
 
     @Override
     public Answer answer(Question question, Consumer<String> deltas) {
-        return pipeline(knowledgeBase.await(WAIT)).answer(question, deltas);
+        long started = System.nanoTime();
+        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question, deltas), started);
+    }
+
+    private Answer announced(Question question, Answer answer, long started) {
+        if (question.origin().door() == null) {
+            return answer; // the system asking itself (eval, bench) is no visitor
+        }
+        try {
+            announce.accept(AnsweredEvent.of(question, answer, clock.instant(), (System.nanoTime() - started) / 1_000_000));
+        } catch (RuntimeException e) {
+            // a listener's trouble is never the reader's: the answer stands
+            LOG.warn("announcing answer {} failed: {}", answer.id(), e.toString());
+        }
+        return answer;
     }
 
     private DefaultAnswerService pipeline(KnowledgeBase.Loaded loaded) {

@@ -1,6 +1,7 @@
 package dev.evidencebot.api;
 
 import dev.evidencebot.answer.InvalidQuestionException;
+import dev.evidencebot.answer.UnknownAnswerException;
 import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -30,6 +31,11 @@ class ApiErrors {
     @Error(global = true, exception = InvalidQuestionException.class)
     HttpResponse<ApiError> invalidQuestion(InvalidQuestionException e) {
         return respond(400, e.getMessage());
+    }
+
+    @Error(global = true, exception = UnknownAnswerException.class)
+    HttpResponse<ApiError> unknownAnswer(UnknownAnswerException e) {
+        return respond(404, e.getMessage());
     }
 
     @Error(global = true, exception = KnowledgeBase.NotReadyException.class)

@@ -16,6 +16,14 @@ final class AskRequests {
     }
 
     static Question parse(HttpRequest<?> request, String body, ObjectMapper json) {
+        return parse(request, body, json, "api");
+    }
+
+    /**
+     * @param door the door this endpoint is; the widget says so with {@code "channel": "widget"}.
+     *             The client key is the peer's IP address (forwarding headers are anyone's to forge).
+     */
+    static Question parse(HttpRequest<?> request, String body, ObjectMapper json, String door) {
         JsonNode root = JsonBodies.object(request, body, json, "{\"question\": \"...\"}");
         JsonNode question = root.get("question");
         if (question == null || question.isNull()) {
@@ -40,6 +48,16 @@ final class AskRequests {
         if (conversationId != null && !Question.validConversationId(conversationId)) {
             throw new BadRequestException(400, "\"conversationId\" must be 1-100 letters, digits, '-' or '_'");
         }
-        return new Question(question.asText(), conversationId);
+        JsonNode channel = root.get("channel");
+        String from = channel != null && "widget".equals(channel.asText()) ? "widget" : door;
+        return new Question(question.asText(), conversationId, new Question.Origin(from, clientAddress(request)));
+    }
+
+    private static String clientAddress(HttpRequest<?> request) {
+        try {
+            return request.getRemoteAddress().getAddress().getHostAddress();
+        } catch (RuntimeException e) {
+            return null; // unresolved peer: the answer matters, who asked does not
+        }
     }
 }

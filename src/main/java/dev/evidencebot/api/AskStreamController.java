@@ -47,7 +47,7 @@ class AskStreamController {
 
     @Post(uri = "/ask/stream", consumes = MediaType.ALL, produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<String>> stream(HttpRequest<?> request, @Body @Nullable String body) {
-        Question question = AskRequests.parse(request, body, json);
+        Question question = AskRequests.parse(request, body, json, "stream");
         return Flux.<Event<String>>create(sink -> {
             try {
                 Answer answer = answers.answer(question, delta -> sink.next(event("delta", Map.of("text", delta))));

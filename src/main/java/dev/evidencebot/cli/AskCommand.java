@@ -26,7 +26,7 @@ final class AskCommand implements Command {
             throw new Cli.UsageException("the question is " + question.length() + " characters; the limit is " + Question.MAX_LENGTH);
         }
         try (ApplicationContext context = Contexts.start()) {
-            Answer answer = context.getBean(AnswerService.class).answer(Question.of(question));
+            Answer answer = context.getBean(AnswerService.class).answer(Question.of(question).from(new Question.Origin("cli", null)));
             if (json) {
                 out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(answer));

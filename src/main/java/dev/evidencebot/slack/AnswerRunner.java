@@ -59,12 +59,18 @@ final class AnswerRunner {
      * @return false when too many questions are already waiting; nothing was started
      */
     boolean submit(String questionText, String responseUrl) {
+        return submit(questionText, responseUrl, null);
+    }
+
+    /** @param userId the Slack user who asked, may be null */
+    boolean submit(String questionText, String responseUrl, String userId) {
+        Question question = Question.of(questionText).from(new Question.Origin("slack", userId));
         CompletableFuture<Answer> result = new CompletableFuture<>();
         Future<?> work;
         try {
             work = answerPool.submit(() -> {
                 try {
-                    result.complete(answers.answer(Question.of(questionText)));
+                    result.complete(answers.answer(question));
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }

@@ -52,7 +52,7 @@ final class AskCommand implements SlashCommandHandler {
                     command, request.getPayload().getTeamId(), responseUrl);
             return ephemeralAck(context, CANNOT_DELIVER);
         }
-        return ephemeralAck(context, runner.submit(text, responseUrl) ? LOOKING : BUSY);
+        return ephemeralAck(context, runner.submit(text, responseUrl, request.getPayload().getUserId()) ? LOOKING : BUSY);
     }
 
     static String usage(String command) {

@@ -44,13 +44,34 @@ class FeedbackControllerTest {
 
     @Test
     void feedbackIsStoredAndListedForTheOwner() throws Exception {
-        HttpResponse<String> saved = post("{\"answerId\":\"ans-1\",\"rating\":\"down\",\"comment\":\"cite the trial\",\"channel\":\"widget\"}");
+        String answerId = askedAnswerId();
+        HttpResponse<String> saved = post("{\"answerId\":\"" + answerId + "\",\"rating\":\"down\",\"comment\":\"cite the trial\",\"channel\":\"widget\"}");
         assertEquals(201, saved.statusCode(), saved.body());
 
         HttpResponse<String> listed = get("Bearer " + TOKEN);
         assertEquals(200, listed.statusCode());
-        assertTrue(listed.body().contains("\"answerId\":\"ans-1\",\"rating\":\"down\",\"comment\":\"cite the trial\",\"channel\":\"widget\",\"at\":\"20"),
+        assertTrue(listed.body().contains("\"answerId\":\"" + answerId + "\",\"rating\":\"down\",\"comment\":\"cite the trial\",\"channel\":\"widget\",\"at\":\"20"),
                 listed.body());
+    }
+
+    @Test
+    void feedbackOnAnAnswerNeverGivenIsNotFound() throws Exception {
+        HttpResponse<String> saved = post("{\"answerId\":\"no-such-answer\",\"rating\":\"up\"}");
+
+        assertEquals(404, saved.statusCode(), saved.body());
+        assertTrue(saved.body().contains("no answer with id \\\"no-such-answer\\\""), saved.body());
+    }
+
+    /** Asks over HTTP, so the question log knows the answer; rated at once, before the log's own flush. */
+    private static String askedAnswerId() throws Exception {
+        HttpResponse<String> asked = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/ask"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"Does semax help memory?\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, asked.statusCode(), asked.body());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(asked.body());
+        assertTrue(id.find(), asked.body());
+        return id.group(1);
     }
 
     @Test

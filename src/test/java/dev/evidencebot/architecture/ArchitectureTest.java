@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * corpus -> evidence -> index -> retrieval -> answer and imports only to its left; the doors
  * (api, widget, slack, cli) never import one another; only doors touch HTTP; only llm touches
  * LangChain4j. Fetching a site (ingest) writes files into the corpus and knows nothing of answers:
- * it may use the corpus, nothing else of ours, and only the CLI runs it.
+ * it may use the corpus, nothing else of ours, and only the CLI runs it. What visitors asked
+ * (console) is fed by the answer pipeline's event: the pipeline never calls it, and no door does.
  */
 @AnalyzeClasses(packages = "dev.evidencebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -41,7 +42,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule answerKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.answer..")
-            .should().dependOnClassesThat().resideInAnyPackage("..llm..", "..api..", "..widget..", "..slack..", "..cli..");
+            .should().dependOnClassesThat().resideInAnyPackage("..llm..", "..api..", "..widget..", "..slack..", "..cli..",
+                    "..console..");
+
+    @ArchTest
+    static final ArchRule consoleKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.console..")
+            // spelled out in full: "..api.." would also match libraries' api packages (org.flywaydb.core.api)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.llm..", "dev.evidencebot.api..",
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.ingest..");
+
+    @ArchTest
+    static final ArchRule noCoreStageOrDoorImportsConsole = noClasses().that().resideOutsideOfPackage("dev.evidencebot.console..")
+            .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.console..");
 
     @ArchTest
     static final ArchRule doorsNeverImportOneAnother = slices().matching("dev.evidencebot.(api|widget|slack|cli)..")

@@ -1,0 +1,79 @@
+package dev.evidencebot.console;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The console's database: PostgreSQL when {@code datasources.default.url} (env DATASOURCE_URL) is
+ * set, else an embedded H2 file under the data directory, so a single-machine install needs no
+ * server. The schema is brought up to date by Flyway before anything reads or writes.
+ *
+ * <p>Plain JDBC over a Hikari pool rather than Micronaut Data: three tables, a handful of
+ * statements, and batch inserts that are clearer written out than generated.
+ */
+@Singleton
+final class Database implements AutoCloseable {
+
+    /** Migrations live apart from any other schema the application may one day have. */
+    static final String MIGRATIONS = "classpath:db/console";
+
+    private final HikariDataSource pool;
+
+    @Inject
+    Database(@Value("${datasources.default.url:}") String url,
+             @Value("${datasources.default.username:}") String username,
+             @Value("${datasources.default.password:}") String password,
+             @Value("${data.path:data}") String dataPath,
+             @Value("${app.base-dir:}") String baseDir) {
+        this(url.isBlank() ? h2Under(Path.of(baseDir).resolve(dataPath)) : url, username, password);
+    }
+
+    Database(String url, String username, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (username != null && !username.isBlank()) {
+            config.setUsername(username);
+        }
+        if (password != null && !password.isBlank()) {
+            config.setPassword(password);
+        }
+        // one writer thread, feedback saves and a daily purge: a few connections are plenty
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setPoolName("console");
+        this.pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot migrate the console database at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An H2 file database in {@code directory}. The path is made absolute because H2 refuses
+     * implicitly relative ones; AUTO_SERVER stays off: one process owns the file.
+     */
+    static String h2Under(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("evidence-bot") + ";AUTO_SERVER=FALSE";
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
