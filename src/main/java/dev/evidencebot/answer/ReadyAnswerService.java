@@ -57,22 +57,22 @@ final class ReadyAnswerService implements AnswerService {
 
     @Override
     public Answer answer(Question question) {
-        long started = System.nanoTime();
-        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question), started);
+        long begun = System.nanoTime();
+        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question), begun);
     }
 
     @Override
     public Answer answer(Question question, Consumer<String> deltas) {
-        long started = System.nanoTime();
-        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question, deltas), started);
+        long begun = System.nanoTime();
+        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question, deltas), begun);
     }
 
-    private Answer announced(Question question, Answer answer, long started) {
+    private Answer announced(Question question, Answer answer, long begun) {
         if (question.origin().door() == null) {
             return answer; // the system asking itself (eval, bench) is no visitor
         }
         try {
-            announce.accept(AnsweredEvent.of(question, answer, clock.instant(), (System.nanoTime() - started) / 1_000_000));
+            announce.accept(AnsweredEvent.of(question, answer, clock.instant(), (System.nanoTime() - begun) / 1_000_000));
         } catch (RuntimeException e) {
             // a listener's trouble is never the reader's: the answer stands
             LOG.warn("announcing answer {} failed: {}", answer.id(), e.toString());
