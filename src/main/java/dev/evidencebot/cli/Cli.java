@@ -27,6 +27,8 @@ public final class Cli {
                                       answers when the corpus answers, abstains when it does not
               calibrate [--beir DIR[:SPLIT]]... [--questions FILE [--corpus DIR]]... [--out FILE]
                                       fit the relevance decision on labelled questions
+              console --generate N [--seed S]
+                                      add N made-up logged questions (90 days) to load-test the admin console
             """;
 
     private Cli() {
@@ -41,6 +43,7 @@ public final class Cli {
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
         commands.put("calibrate", new CalibrateCommand());
+        commands.put("console", new ConsoleCommand());
         Command command = commands.get(args[0]);
         if (command == null) {
             err.println("unknown command: " + args[0]);

@@ -128,7 +128,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
         }
     }
 
-    private static void insert(Connection connection, List<Feedback> feedback) throws SQLException {
+    static void insert(Connection connection, List<Feedback> feedback) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO feedback (answer_id, rating, comment_text, channel, given_at) VALUES (?, ?, ?, ?, ?)")) {
             for (Feedback one : feedback) {

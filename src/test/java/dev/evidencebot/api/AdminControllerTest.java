@@ -26,6 +26,14 @@ class AdminControllerTest {
     }
 
     @Test
+    void withoutATokenConfiguredTheConsoleEndpointsAreNotFound() throws Exception {
+        for (String path : new String[] {"/api/admin/questions", "/api/admin/questions.csv", "/api/admin/gaps",
+                "/api/admin/weak-evidence", "/api/admin/feedback", "/api/admin/feedback.csv", "/api/admin/overview"}) {
+            assertEquals(404, HttpJson.get(server.getURL(), path).statusCode(), path);
+        }
+    }
+
+    @Test
     void healthShowsTheCorpusHashAndNoReloadWhenIdle() throws Exception {
         HttpResponse<String> response = HttpJson.get(server.getURL(), "/health");
         for (int i = 0; i < 600 && response.statusCode() == 503; i++) { // the first load of this JVM may still run

@@ -142,6 +142,126 @@ abstract class ConsoleStorageContract {
         assertEquals(List.of("fresh"), feedback.all().stream().map(Feedback::answerId).toList());
     }
 
+    @Test
+    void questionsAreFilteredAndPagedNewestFirstWithCitationsAndRatings() throws Exception {
+        records.insert(List.of(
+                event("q1", NOW.minus(Duration.ofDays(3)), "widget", "Does semax help memory?", false, "HIGH"),
+                event("q2", NOW.minus(Duration.ofDays(2)), "api", "Do you ship to Canada?", true, null),
+                event("q3", NOW.minus(Duration.ofDays(1)), "widget", "Is 50%_off semax real?", false, "OPINION"),
+                event("q4", NOW, "slack", "SEMAX and sleep", false, "LOW")));
+        store().save(new Feedback("q1", "up", null, "widget", NOW));
+        store().save(new Feedback("q1", "down", "too short", "widget", NOW));
+        ConsoleQueries queries = new ConsoleQueries(database);
+
+        ConsoleQueries.Page<ConsoleQueries.LoggedQuestion> all = queries.questions(filter(null, null, null, null, null), 50, 0);
+        assertEquals(4, all.total());
+        assertEquals(List.of("q4", "q3", "q2", "q1"), all.items().stream().map(ConsoleQueries.LoggedQuestion::id).toList());
+        ConsoleQueries.LoggedQuestion q1 = all.items().get(3);
+        assertEquals(List.of("up", "down"), q1.feedback());
+        assertEquals(List.of(new ConsoleQueries.Cited("semax-memory", 3), new ConsoleQueries.Cited("semax-memory", null)),
+                q1.citations());
+        assertEquals(null, all.items().get(0).feedback(), "no rating: null");
+
+        assertEquals(List.of("q2"), ids(queries.questions(filter(false, null, null, null, null), 50, 0)));
+        assertEquals(List.of("q3", "q1"), ids(queries.questions(filter(true, "widget", null, null, null), 50, 0)));
+        assertEquals(List.of("q4", "q3", "q1"), ids(queries.questions(filter(null, null, "semax", null, null), 50, 0)));
+        assertEquals(List.of("q3"), ids(queries.questions(filter(null, null, "50%_", null, null), 50, 0)), "LIKE wildcards are literal");
+        assertEquals(List.of("q3", "q2"), ids(queries.questions(filter(null, null, null,
+                NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofHours(1))), 50, 0)));
+        ConsoleQueries.Page<ConsoleQueries.LoggedQuestion> second = queries.questions(filter(null, null, null, null, null), 2, 2);
+        assertEquals(4, second.total());
+        assertEquals(List.of("q2", "q1"), ids(second));
+    }
+
+    @Test
+    void feedbackIsFilteredByRatingDoorAndTimeWithTheQuestionRated() throws Exception {
+        records.insert(List.of(event("q1", NOW, "widget", "Does semax help memory?", false, "HIGH")));
+        JdbcFeedbackStore feedback = store();
+        feedback.save(new Feedback("q1", "up", null, "widget", NOW.minus(Duration.ofDays(2))));
+        feedback.save(new Feedback("q1", "down", "=cmd", "api", NOW.minus(Duration.ofDays(1))));
+        ConsoleQueries queries = new ConsoleQueries(database);
+
+        ConsoleQueries.Page<ConsoleQueries.FeedbackItem> down = queries.feedback(
+                new ConsoleQueries.FeedbackFilter("down", null, null, null), 50, 0);
+        assertEquals(1, down.total());
+        assertEquals("Does semax help memory?", down.items().get(0).question());
+        assertEquals("=cmd", down.items().get(0).comment());
+        assertEquals(1, queries.feedback(new ConsoleQueries.FeedbackFilter(null, "widget", null, null), 50, 0).total());
+        assertEquals(2, queries.feedback(new ConsoleQueries.FeedbackFilter(null, null, NOW.minus(Duration.ofDays(3)), NOW), 1, 0).total());
+        assertEquals(1, queries.feedback(new ConsoleQueries.FeedbackFilter(null, null, NOW.minus(Duration.ofDays(3)), NOW), 1, 0)
+                .items().size());
+    }
+
+    @Test
+    void abstainedAndWeaklyAnsweredQuestionsAreGroupedByTextMostRecentFirst() throws Exception {
+        records.insert(List.of(
+                event("a1", NOW.minus(Duration.ofDays(5)), "api", "Do you ship to Canada?", true, null),
+                event("a2", NOW.minus(Duration.ofDays(1)), "api", "Do you ship to Canada?", true, null),
+                event("a3", NOW.minus(Duration.ofDays(2)), "api", "cbd dose for a dog", true, null),
+                event("w1", NOW, "api", "Does semax help sleep?", false, "PRECLINICAL"),
+                event("s1", NOW, "api", "Does creatine help?", false, "HIGH")));
+        ConsoleQueries queries = new ConsoleQueries(database);
+
+        List<ConsoleQueries.AskedQuestion> abstained = queries.abstained(10);
+        assertEquals(List.of(new ConsoleQueries.AskedQuestion("Do you ship to Canada?", 2, NOW.minus(Duration.ofDays(5)),
+                NOW.minus(Duration.ofDays(1))), new ConsoleQueries.AskedQuestion("cbd dose for a dog", 1,
+                NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)))), abstained);
+        assertEquals(1, queries.abstained(1).size(), "bounded");
+        assertEquals(List.of("Does semax help sleep?"), queries.weaklyAnswered(10).stream()
+                .map(ConsoleQueries.AskedQuestion::question).toList());
+    }
+
+    @Test
+    void theOverviewCountsPerDayLevelsAndThumbs() throws Exception {
+        records.insert(List.of(
+                event("d0a", NOW, "api", "q", false, "HIGH"),
+                event("d0b", NOW.minus(Duration.ofHours(1)), "api", "q", true, null),
+                event("d2", NOW.minus(Duration.ofDays(2)), "api", "q", false, "LOW"),
+                event("old", NOW.minus(Duration.ofDays(40)), "api", "q", false, "HIGH")));
+        store().save(new Feedback("d0a", "up", null, "api", NOW));
+        store().save(new Feedback("d2", "down", null, "api", NOW.minus(Duration.ofDays(2))));
+        store().save(new Feedback("old", "down", null, "api", NOW.minus(Duration.ofDays(40))));
+
+        ConsoleQueries.Overview overview = new ConsoleQueries(database).overview(30, NOW);
+
+        assertEquals(30, overview.perDay().size());
+        ConsoleQueries.Day today = overview.perDay().get(29);
+        assertEquals(NOW.atOffset(ZoneOffset.UTC).toLocalDate(), today.date());
+        assertEquals(new ConsoleQueries.Day(today.date(), 2, 1, 1), today);
+        assertEquals(1, overview.perDay().get(27).answered());
+        assertEquals(3, overview.perDay().stream().mapToLong(ConsoleQueries.Day::questions).sum());
+        assertEquals(java.util.Map.of("HIGH", 1L, "LOW", 1L), overview.levels());
+        assertEquals(1, overview.thumbsUp());
+        assertEquals(1, overview.thumbsDown());
+    }
+
+    @Test
+    void theGeneratorWritesTheRowsAskedForSpreadOverNinetyDays() throws Exception {
+        new QuestionGenerator(records, database).generate(2_500, NOW, 7);
+
+        assertEquals(2_500, count("SELECT COUNT(*) FROM answers"));
+        assertEquals(0, count("SELECT COUNT(*) FROM answers WHERE asked_at < TIMESTAMP WITH TIME ZONE '2026-03-02 00:00:00+00'"));
+        assertTrue(count("SELECT COUNT(*) FROM answers WHERE asked_at < TIMESTAMP WITH TIME ZONE '2026-04-01 00:00:00+00'") > 0);
+        long abstained = count("SELECT COUNT(*) FROM answers WHERE abstained = TRUE");
+        assertTrue(abstained > 400 && abstained < 900, "about a quarter abstained: " + abstained);
+        assertTrue(count("SELECT COUNT(DISTINCT door) FROM answers") >= 4);
+        assertTrue(count("SELECT COUNT(*) FROM feedback") > 50);
+    }
+
+    static List<String> ids(ConsoleQueries.Page<ConsoleQueries.LoggedQuestion> page) {
+        return page.items().stream().map(ConsoleQueries.LoggedQuestion::id).toList();
+    }
+
+    static ConsoleQueries.QuestionFilter filter(Boolean answered, String door, String text, Instant from, Instant to) {
+        return new ConsoleQueries.QuestionFilter(answered, door, text, from, to);
+    }
+
+    static AnsweredEvent event(String id, Instant at, String door, String question, boolean abstained, String level) {
+        List<AnsweredEvent.CitedReference> cited = abstained ? List.of() : List.of(
+                new AnsweredEvent.CitedReference(1, "semax-memory", 3), new AnsweredEvent.CitedReference(2, "semax-memory", null));
+        return new AnsweredEvent(id, at, door, null, question, abstained, level, cited, "extractive", null, 12, null);
+    }
+
     JdbcFeedbackStore store() {
         return new JdbcFeedbackStore(database, records, log, data.toString(), "");
     }

@@ -60,7 +60,7 @@ class GapClustersTest {
         assertEquals(1, found.get(2).count());
     }
 
-    /** Prints the pairwise F1 for every threshold; the chosen one must be within a hair of the best. */
+    /** Prints the pairwise F1 for every threshold; the chosen one must score the best. */
     @Test
     void theThresholdIsTheBestOnTheLabelledGapQuestions() throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -76,21 +76,25 @@ class GapClustersTest {
         List<float[]> vectors = asked.stream().map(a -> context.getBean(Embedder.class).embedQuery(a.question().strip().toLowerCase())).toList();
         double bestF1 = -1;
         double bestThreshold = 0;
+        double bestUpTo = 0;
         StringBuilder table = new StringBuilder();
         for (int step = 50; step <= 95; step++) {
             double threshold = step / 100.0;
             double f1 = pairwiseF1(labels, GapClusters.groups(vectors, threshold));
             table.append(String.format("%.2f:%.3f ", threshold, f1));
-            if (f1 > bestF1) {
+            if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 bestThreshold = threshold;
+                bestUpTo = threshold;
+            } else if (f1 > bestF1 - 1e-9 && bestUpTo > threshold - 0.015) {
+                bestUpTo = threshold; // the best range goes on
             }
         }
         double chosen = pairwiseF1(labels, GapClusters.groups(vectors, GapClusters.THRESHOLD));
-        System.out.printf("gap clustering on %s (%d questions): best pairwise F1 %.3f at %.2f; chosen %.2f gives %.3f%n%s%n",
-                QUESTIONS, labels.size(), bestF1, bestThreshold, GapClusters.THRESHOLD, chosen, table);
-        assertTrue(chosen >= bestF1 - 0.02, "threshold " + GapClusters.THRESHOLD + " scores " + chosen + ", best " + bestF1
-                + " at " + bestThreshold);
+        System.out.printf("gap clustering on %s (%d questions): best pairwise F1 %.3f from %.2f to %.2f; chosen %.2f gives %.3f%n%s%n",
+                QUESTIONS, labels.size(), bestF1, bestThreshold, bestUpTo, GapClusters.THRESHOLD, chosen, table);
+        assertTrue(chosen >= bestF1 - 1e-9, "threshold " + GapClusters.THRESHOLD + " scores " + chosen + ", best " + bestF1
+                + " from " + bestThreshold + " to " + bestUpTo);
     }
 
     /** Over all pairs of questions: precision of "same cluster" against "same label", and recall. */
