@@ -49,7 +49,7 @@ class ConsoleController {
         return guarded(request, parameters -> json(questionPage(parameters, ConsoleParameters.MAX_LIMIT)));
     }
 
-    @Get(uri = "/questions.csv", produces = "text/csv")
+    @Get(uri = "/questions.csv", produces = {"text/csv", MediaType.APPLICATION_JSON}) // errors are JSON
     HttpResponse<?> questionsCsv(HttpRequest<?> request) {
         return guarded(request, parameters -> {
             Csv csv = new Csv().row(List.of("id", "time", "door", "question", "abstained", "level", "citations",
@@ -70,7 +70,7 @@ class ConsoleController {
         return guarded(request, parameters -> json(feedbackPage(parameters, ConsoleParameters.MAX_LIMIT)));
     }
 
-    @Get(uri = "/feedback.csv", produces = "text/csv")
+    @Get(uri = "/feedback.csv", produces = {"text/csv", MediaType.APPLICATION_JSON}) // errors are JSON
     HttpResponse<?> feedbackCsv(HttpRequest<?> request) {
         return guarded(request, parameters -> {
             Csv csv = new Csv().row(List.of("answer_id", "time", "door", "rating", "comment", "question"));
@@ -121,7 +121,7 @@ class ConsoleController {
     private HttpResponse<?> guarded(HttpRequest<?> request, Function<ConsoleParameters, HttpResponse<?>> answer) {
         Optional<MutableHttpResponse<ApiError>> refused = admin.refuse(request);
         if (refused.isPresent()) {
-            return refused.get();
+            return refused.get().contentType(MediaType.APPLICATION_JSON_TYPE); // a CSV route refuses in JSON too
         }
         return answer.apply(new ConsoleParameters(request.getParameters()));
     }

@@ -77,9 +77,8 @@ public final class ConsoleQueries {
                 + "answer_citations WHERE answer_id IN (" + ids + ") ORDER BY answer_id, marker", idValues);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                int reference = rows.getInt(3);
-                citations.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
-                        .add(new Cited(rows.getString(2), rows.wasNull() ? null : reference));
+                Integer reference = rows.getObject(3, Integer.class);
+                citations.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new Cited(rows.getString(2), reference));
             }
         }
         try (PreparedStatement select = prepare(connection, "SELECT answer_id, rating FROM feedback WHERE answer_id IN ("

@@ -86,8 +86,8 @@ class ConsoleControllerTest {
                 "from=2026-06-02&to=2026-06-01"}) {
             HttpResponse<String> response = get("/api/admin/questions?" + query, TOKEN);
             assertEquals(400, response.statusCode(), query);
-            assertTrue(response.body().contains("\"" + query.substring(0, query.indexOf('=')) + "\"")
-                    || response.body().contains("\"to\""), response.body());
+            String named = query.startsWith("from=2026") ? "to" : query.substring(0, query.indexOf('='));
+            assertTrue(response.body().contains(named), response.body());
         }
         assertEquals(400, get("/api/admin/feedback?rating=meh", TOKEN).statusCode());
         assertEquals(400, get("/api/admin/overview?days=1000", TOKEN).statusCode());
