@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /**
  * How long the console's reads take on a big log; prints figures, asserts none. Run on purpose:
@@ -68,7 +68,7 @@ class ConsoleTimingsTest {
                 }
                 vectors.add(vector);
             }
-            time("clustering 2,000 distinct questions (vectors cached)", () -> GapClusters.groups(vectors, GapClusters.THRESHOLD));
+            time("clustering 2,000 distinct questions (vectors cached)", run -> GapClusters.groups(vectors, GapClusters.THRESHOLD));
             long started = System.nanoTime();
             for (int i = 0; i < 50; i++) {
                 embedder.embedQuery("uncached question number " + i + " about shipping");
@@ -85,26 +85,27 @@ class ConsoleTimingsTest {
         ConsoleQueries queries = new ConsoleQueries(database);
         GapClusters gaps = new GapClusters(embedder);
         Instant now = Instant.now();
-        time(name + " overview?days=30", () -> queries.overview(30, now));
-        time(name + " questions?answered=false&door=widget&limit=50", () -> queries.questions(
-                new ConsoleQueries.QuestionFilter(false, "widget", null, null, null), 50, 0));
-        time(name + " questions?q=semax&from=<30 days ago>&limit=50&offset=100", () -> queries.questions(
-                new ConsoleQueries.QuestionFilter(null, null, "semax", now.minus(Duration.ofDays(30)), null), 50, 100));
-        time(name + " feedback?rating=down&limit=50", () -> queries.feedback(
-                new ConsoleQueries.FeedbackFilter("down", null, null, null), 50, 0));
-        time(name + " gaps", () -> gaps.cluster(queries.abstained(GapClusters.MAX_QUESTIONS)));
-        time(name + " weak-evidence", () -> gaps.cluster(queries.weaklyAnswered(GapClusters.MAX_QUESTIONS)));
+        // every run binds slightly different values, so no database can answer from a result cache
+        time(name + " overview?days=30", run -> queries.overview(30, now.plusSeconds(86_400L * run)));
+        time(name + " questions?answered=false&door=widget&limit=50", run -> queries.questions(
+                new ConsoleQueries.QuestionFilter(false, "widget", null, null, now.plusMillis(run)), 50, 0));
+        time(name + " questions?q=semax&from=<30 days ago>&limit=50&offset=100", run -> queries.questions(
+                new ConsoleQueries.QuestionFilter(null, null, "semax", now.minus(Duration.ofDays(30)).plusMillis(run), null), 50, 100));
+        time(name + " feedback?rating=down&limit=50", run -> queries.feedback(
+                new ConsoleQueries.FeedbackFilter("down", null, null, now.plusMillis(run)), 50, 0));
+        time(name + " gaps", run -> gaps.cluster(queries.abstained(GapClusters.MAX_QUESTIONS - run)));
+        time(name + " weak-evidence", run -> gaps.cluster(queries.weaklyAnswered(GapClusters.MAX_QUESTIONS - run)));
     }
 
-    private static void time(String what, Callable<?> work) throws Exception {
+    private static void time(String what, IntFunction<?> work) {
         long[] millis = new long[7];
         long firstNanos = System.nanoTime();
-        work.call();
+        work.apply(1);
         double first = (System.nanoTime() - firstNanos) / 1e6;
-        work.call();
+        work.apply(2);
         for (int i = 0; i < millis.length; i++) {
             long started = System.nanoTime();
-            work.call();
+            work.apply(3 + i);
             millis[i] = (System.nanoTime() - started) / 1_000_000;
         }
         java.util.Arrays.sort(millis);
