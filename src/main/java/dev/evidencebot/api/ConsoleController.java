@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Provider;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,14 +31,15 @@ class ConsoleController {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
 
-    private final ConsoleQueries queries;
+    /** Looked up per request, so a refused request (no token configured) never opens the database. */
+    private final Provider<ConsoleQueries> queries;
     private final GapClusters gaps;
     private final AdminToken admin;
     /** Times as ISO-8601 text (2026-06-01T12:00:00Z, 2026-06-01), which scripts and charts read as is. */
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    ConsoleController(ConsoleQueries queries, GapClusters gaps, AdminToken admin, ObjectMapper json) {
+    ConsoleController(Provider<ConsoleQueries> queries, GapClusters gaps, AdminToken admin, ObjectMapper json) {
         this.queries = queries;
         this.gaps = gaps;
         this.admin = admin;
@@ -86,27 +88,27 @@ class ConsoleController {
     @Get(uri = "/gaps", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> gaps(HttpRequest<?> request) {
         return guarded(request, parameters -> json(new Clusters(
-                gaps.cluster(queries.abstained(GapClusters.MAX_QUESTIONS)))));
+                gaps.cluster(queries.get().abstained(GapClusters.MAX_QUESTIONS)))));
     }
 
     @Get(uri = "/weak-evidence", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> weakEvidence(HttpRequest<?> request) {
         return guarded(request, parameters -> json(new Clusters(
-                gaps.cluster(queries.weaklyAnswered(GapClusters.MAX_QUESTIONS)))));
+                gaps.cluster(queries.get().weaklyAnswered(GapClusters.MAX_QUESTIONS)))));
     }
 
     @Get(uri = "/overview", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> overview(HttpRequest<?> request) {
-        return guarded(request, parameters -> json(queries.overview(parameters.days(), clock.instant())));
+        return guarded(request, parameters -> json(queries.get().overview(parameters.days(), clock.instant())));
     }
 
     private ConsoleQueries.Page<ConsoleQueries.LoggedQuestion> questionPage(ConsoleParameters parameters, int maxLimit) {
-        return queries.questions(new ConsoleQueries.QuestionFilter(parameters.answered(), parameters.door(), parameters.q(),
+        return queries.get().questions(new ConsoleQueries.QuestionFilter(parameters.answered(), parameters.door(), parameters.q(),
                 parameters.from(), parameters.to()), parameters.limit(maxLimit), parameters.offset());
     }
 
     private ConsoleQueries.Page<ConsoleQueries.FeedbackItem> feedbackPage(ConsoleParameters parameters, int maxLimit) {
-        return queries.feedback(new ConsoleQueries.FeedbackFilter(parameters.rating(), parameters.door(), parameters.from(),
+        return queries.get().feedback(new ConsoleQueries.FeedbackFilter(parameters.rating(), parameters.door(), parameters.from(),
                 parameters.to()), parameters.limit(maxLimit), parameters.offset());
     }
 
