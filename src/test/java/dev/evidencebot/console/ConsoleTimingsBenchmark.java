@@ -20,11 +20,12 @@ import java.util.function.IntFunction;
 
 /**
  * How long the console's reads take on a big log; prints figures, asserts none. Run on purpose:
- * {@code ./mvnw -q test -Dtest=ConsoleTimingsTest -Dconsole.timings=100000} (add TEST_POSTGRES_URL
+ * {@code ./mvnw -q test -Dtest=ConsoleTimingsBenchmark -Dconsole.timings=100000} (add TEST_POSTGRES_URL
  * for PostgreSQL as well). Each figure is the median of 7 runs after 2 warm-up runs.
  */
 @EnabledIfSystemProperty(named = "console.timings", matches = "\\d+")
-class ConsoleTimingsTest {
+// Named *Benchmark, not *Test: surefire's default run leaves it out; -Dtest=ConsoleTimingsBenchmark runs it.
+class ConsoleTimingsBenchmark {
 
     @TempDir
     Path data;
