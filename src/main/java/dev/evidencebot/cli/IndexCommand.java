@@ -24,7 +24,7 @@ final class IndexCommand implements Command {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LINE_EVERY = Duration.ofSeconds(5);
     /** The phases worth a bar, and what each counts. */
-    private static final Map<String, String> COUNTED = Map.of("indexing", "passages", "abstract vectors", "abstracts");
+    private static final Map<String, String> COUNTED = Map.of(BuildProgress.INDEXING, "passages", BuildProgress.ABSTRACT_VECTORS, "abstracts");
 
     @Override
     public int run(List<String> args, PrintStream out) {

@@ -124,7 +124,8 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
         try {
             Map<String, String> commit = commitData();
             Changes changes = new Changes(0, 0, 0);
-            if (!hash.equals(commit.get(IndexFields.CONTENT_HASH))) {
+            boolean written = !hash.equals(commit.get(IndexFields.CONTENT_HASH));
+            if (written) {
                 changes = write(byId, hashes, hash, commit, progress);
             }
             if (searchers == null) {
@@ -140,7 +141,6 @@ public final class PassageIndex implements PassageSearcher, AutoCloseable {
                 searchers.release(current);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            boolean written = changes.changed() > 0 || changes.removed() > 0 || !hash.equals(commit.get(IndexFields.CONTENT_HASH));
             return new IndexReport(passages, articles.size(), written, millis, hash,
                     changes.changed(), changes.removed(), changes.embedded());
         } catch (IOException e) {

@@ -14,6 +14,10 @@ import java.time.Duration;
  */
 public record BuildProgress(String phase, long done, long total, double perSecond, Duration eta) {
 
+    /** The phases that count items, as /health and the `index` command name them. */
+    public static final String INDEXING = "indexing";
+    public static final String ABSTRACT_VECTORS = "abstract vectors";
+
     static BuildProgress phase(String phase) {
         return new BuildProgress(phase, 0, 0, 0, null);
     }

@@ -8,6 +8,7 @@ import dev.evidencebot.evidence.EvidenceGrader;
 import dev.evidencebot.evidence.GradedCorpus;
 import dev.evidencebot.evidence.GradingMemory;
 import dev.evidencebot.index.Embedder;
+import dev.evidencebot.index.IndexProgress;
 import dev.evidencebot.index.IndexReport;
 import dev.evidencebot.index.PassageIndex;
 import dev.evidencebot.index.ProgressLog;
@@ -252,11 +253,7 @@ public final class KnowledgeBase implements AutoCloseable {
             index = PassageIndex.open(indexDirectory, embedder.get());
         }
         long indexing = System.nanoTime();
-        ProgressLog log = new ProgressLog("indexing", "passages", LOG::info, LOG_EVERY);
-        IndexReport report = index.build(graded, (done, total) -> {
-            progress = BuildProgress.of("indexing", done, total, System.nanoTime() - indexing);
-            log.advanced(done, total);
-        });
+        IndexReport report = index.build(graded, tracked(BuildProgress.INDEXING, "passages"));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (before != null && !report.rebuilt() && graded.equals(before.corpus())) {
             // a touched file, an unchanged save: the snapshot in service is already this one
@@ -268,13 +265,8 @@ public final class KnowledgeBase implements AutoCloseable {
         PassageIndex.Pinned searcher = index.pin();
         Loaded loaded;
         try {
-            long summarizing = System.nanoTime();
-            ProgressLog summaries = new ProgressLog("abstract vectors", "abstracts", LOG::info, LOG_EVERY);
             HybridRetriever retriever = new HybridRetriever(searcher, graded, HybridRetriever.Settings.DEFAULTS,
-                    (done, total) -> {
-                        progress = BuildProgress.of("abstract vectors", done, total, System.nanoTime() - summarizing);
-                        summaries.advanced(done, total);
-                    });
+                    tracked(BuildProgress.ABSTRACT_VECTORS, "abstracts"));
             // One search before the first reader's: loads the classes and warms the code of the query path.
             retriever.retrieve("warm up the search path", 1);
             loaded = new Loaded(graded, retriever, report, Instant.now(), searcher);
@@ -304,6 +296,16 @@ public final class KnowledgeBase implements AutoCloseable {
                     graded.problems().size(), millis, null);
         }
         return loaded;
+    }
+
+    /** A phase's progress, shown in /health and written to the log every few seconds; its clock starts now. */
+    private IndexProgress tracked(String phase, String unit) {
+        long begun = System.nanoTime();
+        ProgressLog log = new ProgressLog(phase, unit, LOG::info, LOG_EVERY);
+        return (done, total) -> {
+            progress = BuildProgress.of(phase, done, total, System.nanoTime() - begun);
+            log.advanced(done, total);
+        };
     }
 
     private static long ms(long nanos) {
