@@ -18,7 +18,7 @@ public final class Cli {
               index                   build or reuse the index (INDEX_PATH, default data/index) and report
               ask [--json] QUESTION   answer one question
               eval [--file F] [--json]  run the evaluation set (default eval/questions.jsonl)
-              bench [--seconds N]     answer latency in process and over HTTP, index build time, memory
+              bench [--seconds N] [--clients N]   answer latency in process and over HTTP, index build time, memory
               bench --startup [--runs N] [--jvm-args "..."]   launch to first answer, as a separate process
               bench --verify          latency the sentence gate adds to a model's answer (10,000 runs)
               bench --beir DIR [--split test|train] [--json] [--model NAME]

@@ -38,6 +38,11 @@ final class Database implements AutoCloseable {
     }
 
     Database(String url, String username, String password) {
+        this(url, username, password, null);
+    }
+
+    /** Migrated only up to {@code targetVersion} (null: the latest), so a test can fill an older schema. */
+    Database(String url, String username, String password, String targetVersion) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (username != null && !username.isBlank()) {
@@ -52,7 +57,12 @@ final class Database implements AutoCloseable {
         config.setPoolName("console");
         this.pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            var flyway = Flyway.configure().dataSource(pool).locations(MIGRATIONS)
+                    .javaMigrations(new V3__Citations_in_answers());
+            if (targetVersion != null) {
+                flyway.target(targetVersion);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate the console database at " + url + ": " + e.getMessage(), e);
