@@ -49,7 +49,7 @@ public final class DefaultAnswerService implements AnswerService {
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
                          AnswerSettings settings) {
         this(retriever, corpus, composer, queries, settings,
-                new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
+                new LocalConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
     }
 
     /** @param memory the conversations so far: it outlives a corpus reload, so a follow-up keeps its thread */

@@ -99,8 +99,12 @@ final class BenchCommand implements Command {
                 URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/api/ask");
                 loadOverHttp(uri, questions, clients, Math.max(1, seconds / 5));
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+                long logCpuBefore = loggingCpuNanos();
                 long elapsed = loadOverHttp(uri, questions, clients, seconds, latencies);
                 report(out, "HTTP loopback, " + clients + (clients == 1 ? " client" : " clients"), latencies, elapsed);
+                long logCpu = loggingCpuNanos() - logCpuBefore;
+                out.printf("question log: %.0f ms of CPU on its own threads (writer, vectors, database), %.0f us per answer%n",
+                        logCpu / 1e6, logCpu / 1e3 / Math.max(1, latencies.size()));
             } finally {
                 server.stop();
             }
@@ -166,6 +170,25 @@ final class BenchCommand implements Command {
             throw new IllegalStateException(failed.get() + " HTTP answers were not 200");
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * CPU time so far of the threads that keep the question log (they work off the answer path, but
+     * on a saturated machine their CPU is the answers' latency), where the JVM can measure it.
+     */
+    private static long loggingCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long total = 0;
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("question-") || thread.getThreadName().startsWith("H2 ")
+                    || thread.getThreadName().startsWith("H2-") || thread.getThreadName().startsWith("MVStore"))) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void report(PrintStream out, String label, List<Long> latencies, long elapsedNanos) {
