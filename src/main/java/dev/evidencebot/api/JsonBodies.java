@@ -44,8 +44,10 @@ final class JsonBodies {
         try {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException(400, "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            // a broken limit (nesting depth, number length) has no location
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new BadRequestException(400, "malformed JSON: " + e.getOriginalMessage() + where);
         }
         if (root == null || !root.isObject()) {
             throw new BadRequestException(400, "request body must be a JSON object: " + shape);
