@@ -76,6 +76,8 @@ final class JsonBodies {
             throw new BadRequestException(400, "request body is not valid UTF-8 (byte " + in.position() + ")");
         }
         decoder.flush(out);
-        return out.flip().toString();
+        String text = out.flip().toString();
+        // some clients (Windows PowerShell) start UTF-8 with a byte-order mark; JSON has no use for it
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

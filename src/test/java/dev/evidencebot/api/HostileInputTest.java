@@ -214,6 +214,14 @@ class HostileInputTest {
         assertEquals(200, response.statusCode(), response.body());
     }
 
+    @Test
+    void aLeadingByteOrderMarkIsTolerated() throws Exception {
+        HttpResponse<String> response = post("/api/ask", JSON,
+                bytes(0xEF, 0xBB, 0xBF, "{\"question\": \"Does Semax reduce anxiety?\"}"), false);
+
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
     private static Arguments hostile(String name, String contentType, byte[] body, boolean chunked, int status, String words) {
         return Arguments.of(name, contentType, body, chunked, status, words);
     }
