@@ -21,7 +21,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxKeys                 most buckets kept in memory; a full bucket is forgotten sooner anyway
  */
 @ConfigurationProperties(RateLimitConfig.PREFIX)
-public record RateLimitConfig(
+record RateLimitConfig(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "20") int perMinute,
         @Bindable(defaultValue = "5") int burst,
@@ -34,5 +34,5 @@ public record RateLimitConfig(
         @Bindable(defaultValue = "1000") int modelCallsPerHour,
         @Bindable(defaultValue = "100000") int maxKeys) {
 
-    public static final String PREFIX = "rate-limit";
+    static final String PREFIX = "rate-limit";
 }
