@@ -60,6 +60,8 @@ final class StartupBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        // the polls until the first answer would otherwise spend the loopback client's burst
+        builder.environment().put("RATE_LIMIT_ENABLED", "false");
         URL url = URI.create("http://127.0.0.1:" + port + "/api/ask").toURL();
         long start = System.nanoTime();
         Process server = builder.start();
