@@ -1,5 +1,9 @@
 package dev.evidencebot.limits;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -20,11 +24,21 @@ import java.util.Map;
  */
 final class Bucket4jRateLimiter implements RateLimiter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Bucket4jRateLimiter.class);
+
     private final ProxyManager<String> buckets;
+    /** Put before every key in the store: a Redis shared with other applications keeps ours apart. */
+    private final String storagePrefix;
     private final Map<KeySpace, BucketConfiguration> shapes = new EnumMap<>(KeySpace.class);
+    private final AtomicLong failures = new AtomicLong();
 
     Bucket4jRateLimiter(ProxyManager<String> buckets, RateLimitConfig config) {
+        this(buckets, "", config);
+    }
+
+    Bucket4jRateLimiter(ProxyManager<String> buckets, String storagePrefix, RateLimitConfig config) {
         this.buckets = buckets;
+        this.storagePrefix = storagePrefix;
         shapes.put(KeySpace.CLIENT, shape("per-minute / burst", config.perMinute(), config.burst(), Duration.ofMinutes(1)));
         shapes.put(KeySpace.CONVERSATION, shape("conversation-per-minute / conversation-burst",
                 config.conversationPerMinute(), config.conversationBurst(), Duration.ofMinutes(1)));
@@ -45,8 +59,27 @@ final class Bucket4jRateLimiter implements RateLimiter {
         if (shape == null) {
             return Decision.ALLOWED; // a space with no limit configured (model-calls-per-hour: 0)
         }
-        ConsumptionProbe probe = buckets.builder().build(key, () -> shape).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build(storagePrefix + key, () -> shape).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            return unavailable(key, e);
+        }
         return probe.isConsumed() ? Decision.ALLOWED : Decision.refusedFor(probe.getNanosToWaitForRefill());
+    }
+
+    /**
+     * The store (Redis) failed. A visitor's question goes through: an outage of the limiter must
+     * not become an outage of the bot. The model budget is the exception: it guards money, and a
+     * refusal there only means an extractive answer instead of the model's.
+     */
+    private Decision unavailable(String key, RuntimeException e) {
+        long count = failures.incrementAndGet();
+        if (count <= 10 || count % 100 == 0) {
+            LOG.warn("rate-limit store unavailable ({} failures so far), {} {}: {}", count,
+                    KeySpace.of(key) == KeySpace.MODEL_CALLS ? "refusing" : "allowing", key, e.toString());
+        }
+        return KeySpace.of(key) == KeySpace.MODEL_CALLS ? Decision.refusedFor(1_000_000_000L) : Decision.ALLOWED;
     }
 
     private static BucketConfiguration shape(String settings, int rate, int burst, Duration period) {

@@ -4,7 +4,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -25,12 +29,37 @@ class LimitsFactory {
      * of distinct keys; evicting a partly spent bucket then errs towards letting someone through.
      */
     @Singleton
+    @Requires(missingProperty = "redis.url")
     RateLimiter rateLimiter(RateLimitConfig config) {
         if (!config.enabled()) {
             return key -> Decision.ALLOWED;
         }
         return inProcess(config, TimeMeter.SYSTEM_MILLISECONDS);
     }
+
+    /**
+     * With REDIS_URL set the buckets live in Redis, so N replicas let through the limit, not N
+     * times it (LiteLLM #2730). Bucket4j's compare-and-swap over Lettuce: each take is a read and
+     * a conditional write of the bucket's state, retried on a race. A key expires from Redis once
+     * its bucket would be full again, as in memory. Time is this replica's clock.
+     */
+    @Singleton
+    @Requires(property = "redis.url")
+    RateLimiter sharedRateLimiter(RateLimitConfig config, StatefulRedisConnection<String, byte[]> redis) {
+        if (!config.enabled()) {
+            return key -> Decision.ALLOWED;
+        }
+        return inRedis(config, redis);
+    }
+
+    static RateLimiter inRedis(RateLimitConfig config, StatefulRedisConnection<String, byte[]> redis) {
+        ProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(redis)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
+                .build();
+        return new Bucket4jRateLimiter(buckets, REDIS_PREFIX, config);
+    }
+
+    static final String REDIS_PREFIX = "evidence-bot:rate:";
 
     /** Checked at startup, so a typo in TRUSTED_PROXIES fails the start rather than every request. */
     @Singleton

@@ -6,6 +6,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -46,10 +48,10 @@ class RedisConnections {
         return client.connect();
     }
 
-    /** Byte keys and values: Bucket4j's rate-limit buckets. */
+    /** Text keys, byte values: Bucket4j's rate-limit buckets (their state is Bucket4j's own bytes). */
     @Singleton
     @Bean(preDestroy = "close")
-    StatefulRedisConnection<byte[], byte[]> bytes(RedisClient client) {
-        return client.connect(ByteArrayCodec.INSTANCE);
+    StatefulRedisConnection<String, byte[]> bytes(RedisClient client) {
+        return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
 }
