@@ -59,6 +59,9 @@ final class BenchCommand implements Command {
         if (args.contains("--embed")) {
             return EmbedBenchmark.run(args, out);
         }
+        if (args.contains("--soak")) {
+            return SoakBenchmark.run(args, out);
+        }
         if (args.contains("--startup")) {
             return StartupBenchmark.run(args, out);
         }
@@ -218,7 +221,7 @@ final class BenchCommand implements Command {
                 heap / (1024 * 1024), rss);
     }
 
-    private static List<String> questions() throws IOException {
+    static List<String> questions() throws IOException {
         if (!Files.isRegularFile(EvalCommand.DEFAULT_FILE)) {
             return FALLBACK_QUESTIONS;
         }
