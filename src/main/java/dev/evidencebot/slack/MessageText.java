@@ -18,7 +18,7 @@ final class MessageText {
         }
         String question = text;
         if (botUserId != null) {
-            question = question.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ");
+            question = question.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>[,:]?", " ");
         }
         question = LEADING_TAGS.matcher(question).replaceFirst("");
         // Slack escapes exactly these three in message text; &amp; last so "&amp;lt;" stays "&lt;"

@@ -37,6 +37,19 @@ final class SlackAppFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     App slackApp(SlackConfig config, Slack slack, AskCommand ask, AnswerActions actions, MessageEvents events) {
+        App app = unstarted(config, slack);
+        app.command(config.command(), ask);
+        app.blockAction(AnswerBlocks.SHARE_ACTION, actions::share);
+        app.blockAction(AnswerBlocks.FEEDBACK_UP_ACTION, actions::helpful);
+        app.blockAction(AnswerBlocks.FEEDBACK_DOWN_ACTION, actions::notHelpful);
+        app.event(AppMentionEvent.class, events::mention);
+        app.event(MessageEvent.class, events::message);
+        // with a bot token this runs auth.test once, now, rather than inside the first 3-second ack
+        return app.start();
+    }
+
+    /** The Bolt app configured, with no listeners yet and not started. */
+    static App unstarted(SlackConfig config, Slack slack) {
         AppConfig appConfig = AppConfig.builder()
                 .signingSecret(config.signingSecret())
                 // Bolt checks HMAC-SHA256 of "v0:timestamp:body" and the 5-minute timestamp window
@@ -55,17 +68,9 @@ final class SlackAppFactory {
                 .allEventsApiAutoAckEnabled(true)
                 .slack(slack)
                 .build();
-        App app = config.botTokenOrNull() == null
+        return config.botTokenOrNull() == null
                 ? new App(appConfig, verificationOnly(appConfig)).asOAuthApp(false)
                 : new App(appConfig);
-        app.command(config.command(), ask);
-        app.blockAction(AnswerBlocks.SHARE_ACTION, actions::share);
-        app.blockAction(AnswerBlocks.FEEDBACK_UP_ACTION, actions::helpful);
-        app.blockAction(AnswerBlocks.FEEDBACK_DOWN_ACTION, actions::notHelpful);
-        app.event(AppMentionEvent.class, events::mention);
-        app.event(MessageEvent.class, events::message);
-        // with a bot token this runs auth.test once, now, rather than inside the first 3-second ack
-        return app.start();
     }
 
     /**
