@@ -1,6 +1,7 @@
 package dev.evidencebot.answer;
 
 import dev.evidencebot.retrieval.KnowledgeBase;
+import dev.evidencebot.secrets.KeptSecrets;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -8,6 +9,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Wires the answer pipeline from configuration; a configured language model replaces the default composer. */
@@ -42,6 +44,18 @@ class AnswerFactory {
                 maxTurns, maxConversations, ttl);
     }
 
+    /**
+     * The key that signs conversation ids: {@code conversation.key} (env CONVERSATION_KEY; replicas
+     * must share one), else a random one kept in the data directory, 0600.
+     */
+    @Singleton
+    ConversationIds conversationIds(@Value("${conversation.key:}") String key, @Value("${data.path:data}") String dataPath,
+                                    @Value("${app.base-dir:}") String baseDir) {
+        return new ConversationIds(key.isBlank()
+                ? KeptSecrets.readOrCreate(Path.of(baseDir).resolve(dataPath).resolve("conversation.key"), "conversation.key")
+                : key);
+    }
+
     /** Conversations in this process: one replica, or no REDIS_URL. */
     @Singleton
     @Requires(missingProperty = "redis.url")
@@ -63,8 +77,8 @@ class AnswerFactory {
      */
     @io.micronaut.context.annotation.Context
     AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries,
-                                AnswerSettings settings, ConversationMemory memory,
+                                AnswerSettings settings, ConversationMemory memory, ConversationIds ids,
                                 ApplicationEventPublisher<AnsweredEvent> events) {
-        return new ReadyAnswerService(knowledgeBase, composer, queries, settings, memory, events::publishEvent);
+        return new ReadyAnswerService(knowledgeBase, composer, queries, settings, memory, ids, events::publishEvent);
     }
 }

@@ -38,6 +38,7 @@ public final class DefaultAnswerService implements AnswerService {
     private final QueryTransformer queries;
     private final RelevanceGate gate;
     private final ConversationMemory memory;
+    private final ConversationIds ids;
     private final EvidenceSummarizer summarizer = new EvidenceSummarizer();
     private final GradingsComposer gradings = new GradingsComposer();
     private final EvidenceTopics topics;
@@ -49,12 +50,14 @@ public final class DefaultAnswerService implements AnswerService {
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
                          AnswerSettings settings) {
         this(retriever, corpus, composer, queries, settings,
-                new LocalConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
+                new LocalConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()),
+                ConversationIds.ephemeral());
     }
 
     /** @param memory the conversations so far: it outlives a corpus reload, so a follow-up keeps its thread */
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
-                         AnswerSettings settings, ConversationMemory memory) {
+                         AnswerSettings settings, ConversationMemory memory, ConversationIds ids) {
+        this.ids = ids;
         this.retriever = retriever;
         this.composer = composer;
         this.queries = queries;
@@ -78,7 +81,7 @@ public final class DefaultAnswerService implements AnswerService {
 
     private Answer answer(Question question, Consumer<String> deltas, boolean streamed) {
         String text = validate(question);
-        String conversationId = question.conversationId() == null ? UUID.randomUUID().toString() : question.conversationId();
+        String conversationId = question.conversationId() == null ? ids.issue() : question.conversationId();
         List<Turn> history = memory.recent(conversationId);
 
         Optional<EvidenceQuestions.EvidenceQuestion> evidenceQuestion = EvidenceQuestions.read(text);

@@ -35,11 +35,13 @@ final class ReadyAnswerService implements AnswerService {
     private volatile boolean started;
     /** One for the application (or shared by replicas): conversations carry on across corpus reloads. */
     private final ConversationMemory memory;
+    private final ConversationIds ids;
     private final Consumer<AnsweredEvent> announce;
     private final Clock clock = Clock.systemUTC();
 
     ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings,
-                       ConversationMemory memory, Consumer<AnsweredEvent> announce) {
+                       ConversationMemory memory, ConversationIds ids, Consumer<AnsweredEvent> announce) {
+        this.ids = ids;
         this.announce = announce;
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
@@ -58,13 +60,30 @@ final class ReadyAnswerService implements AnswerService {
     @Override
     public Answer answer(Question question) {
         long begun = System.nanoTime();
-        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question), begun);
+        Question checked = withIssuedConversation(question);
+        return announced(checked, pipeline(knowledgeBase.await(WAIT)).answer(checked), begun);
     }
 
     @Override
     public Answer answer(Question question, Consumer<String> deltas) {
         long begun = System.nanoTime();
-        return announced(question, pipeline(knowledgeBase.await(WAIT)).answer(question, deltas), begun);
+        Question checked = withIssuedConversation(question);
+        return announced(checked, pipeline(knowledgeBase.await(WAIT)).answer(checked, deltas), begun);
+    }
+
+    /**
+     * A visitor's door (API, stream, widget) may only continue a conversation this server issued:
+     * any other id starts a new one, so nobody picks an id to read or crowd out someone else's.
+     * Slack's ids are made on the server from the thread and never pass through a visitor's hands;
+     * the system's own questions (eval, bench, the CLI) are trusted as they are.
+     */
+    private Question withIssuedConversation(Question question) {
+        String door = question.origin().door();
+        boolean visitor = door != null && !door.equals("slack") && !door.equals("cli");
+        if (visitor && question.conversationId() != null && !ids.issued(question.conversationId())) {
+            return new Question(question.text(), null, question.origin());
+        }
+        return question;
     }
 
     private Answer announced(Question question, Answer answer, long begun) {
@@ -82,7 +101,7 @@ final class ReadyAnswerService implements AnswerService {
 
     private DefaultAnswerService pipeline(KnowledgeBase.Loaded loaded) {
         DefaultAnswerService pipeline = pipelines.get(loaded,
-                snapshot -> new DefaultAnswerService(snapshot.retriever(), snapshot.corpus(), composer, queries, settings, memory));
+                snapshot -> new DefaultAnswerService(snapshot.retriever(), snapshot.corpus(), composer, queries, settings, memory, ids));
         started = true;
         return pipeline;
     }

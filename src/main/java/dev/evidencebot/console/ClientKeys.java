@@ -1,17 +1,14 @@
 package dev.evidencebot.console;
 
+import dev.evidencebot.secrets.KeptSecrets;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -52,23 +49,7 @@ final class ClientKeys {
         }
     }
 
-    private static synchronized String persistedSalt(Path file) {
-        try {
-            if (Files.exists(file)) {
-                String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (!stored.isEmpty()) {
-                    return stored;
-                }
-            }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String salt = HexFormat.of().formatHex(random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, salt + "\n", StandardCharsets.UTF_8);
-            return salt;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the client-key salt " + file
-                    + " (or set questions.salt)", e);
-        }
+    private static String persistedSalt(Path file) {
+        return KeptSecrets.readOrCreate(file, "questions.salt");
     }
 }

@@ -1,5 +1,6 @@
 package dev.evidencebot.console;
 
+import dev.evidencebot.secrets.KeptSecrets;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
@@ -36,6 +37,18 @@ final class Database implements AutoCloseable {
              @Value("${data.path:data}") String dataPath,
              @Value("${app.base-dir:}") String baseDir) {
         this(url.isBlank() ? h2Under(Path.of(baseDir).resolve(dataPath)) : url, username, password);
+        if (url.isBlank()) {
+            restrictH2File(Path.of(baseDir).resolve(dataPath));
+        }
+    }
+
+    /** The question log holds visitors' questions: the file is its owner's alone (0600). */
+    private static void restrictH2File(Path directory) {
+        try {
+            KeptSecrets.restrict(directory.toAbsolutePath().normalize().resolve("evidence-bot.mv.db"));
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Database.class).warn("cannot restrict the question log's file: {}", e.toString());
+        }
     }
 
     Database(String url, String username, String password) {

@@ -1,5 +1,6 @@
 package dev.evidencebot.retrieval;
 
+import dev.evidencebot.secrets.KeptSecrets;
 import dev.evidencebot.corpus.CorpusReader;
 import dev.evidencebot.corpus.HtmlSelectors;
 import dev.evidencebot.index.CachingEmbedder;
@@ -34,6 +35,12 @@ class KnowledgeBaseFactory {
                                 @Value("${corpus.html.remove-selectors:}") List<String> htmlRemove,
                                 BeanProvider<Embedder> embedder) {
         Path base = Path.of(baseDir);
+        try {
+            // the data directory holds the question log, secrets and caches: its owner's alone (0700) when made here
+            KeptSecrets.privateDirectory(base.resolve(dataPath));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data directory " + base.resolve(dataPath).toAbsolutePath(), e);
+        }
         Path vectors = base.resolve(dataPath).resolve(EMBEDDINGS);
         // Vectors outlive the index: a rebuild after one article changed embeds only that article's new sentences.
         // A site's own selectors find its article where the generic rules (article, main, densest block) miss.

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,31 @@ class AskControllerTest {
         followUp.get("citations").forEach(citation -> references.add(citation.at("/reference/number").asInt()));
         assertEquals(List.of(7), references);
         assertTrue(followUp.get("answer").asText().contains("fMRI"));
+    }
+
+    @Test
+    void aConversationIdTheServerDidNotIssueStartsANewConversation() throws Exception {
+        // a client picks an id, or reuses a guessable one, to read or crowd out another conversation
+        JsonNode first = HttpJson.ask(server.getURL(), "What did the fMRI study find?", "my-own-conversation");
+        assertNotEquals("my-own-conversation", first.get("conversationId").asText());
+
+        JsonNode followUp = HttpJson.ask(server.getURL(), "Was that in humans?", "my-own-conversation");
+
+        assertNotEquals("my-own-conversation", followUp.get("conversationId").asText());
+        assertTrue(followUp.get("abstained").asBoolean(), "no turns were kept under a made-up id: " + followUp);
+    }
+
+    @Test
+    void aTamperedConversationIdStartsANewConversation() throws Exception {
+        String issued = HttpJson.ask(server.getURL(), "What did the fMRI study find?", null).get("conversationId").asText();
+        assertTrue(issued.matches("[0-9a-f]{32}-[0-9a-f]{32}"), issued);
+        char last = issued.charAt(issued.length() - 1);
+        String tampered = issued.substring(0, issued.length() - 1) + (last == '0' ? '1' : '0');
+
+        JsonNode followUp = HttpJson.ask(server.getURL(), "Was that in humans?", tampered);
+
+        assertNotEquals(tampered, followUp.get("conversationId").asText());
+        assertTrue(followUp.get("abstained").asBoolean(), followUp.toString());
     }
 
     @Test

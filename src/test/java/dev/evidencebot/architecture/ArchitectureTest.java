@@ -93,6 +93,14 @@ class ArchitectureTest {
                     "io.lettuce..", "org.slf4j..");
 
     @ArchTest
+    // secrets kept in the data directory: used by the answer pipeline and the console alike
+    static final ArchRule secretsImportNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.secrets..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.corpus..", "dev.evidencebot.evidence..",
+                    "dev.evidencebot.index..", "dev.evidencebot.retrieval..", "dev.evidencebot.answer..",
+                    "dev.evidencebot.console..", "dev.evidencebot.limits..", "dev.evidencebot.api..",
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.llm..");
+
+    @ArchTest
     // the Redis client is infrastructure: it knows nothing of what the packages keep in it
     static final ArchRule redisImportsNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.redis..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.corpus..", "dev.evidencebot.evidence..",

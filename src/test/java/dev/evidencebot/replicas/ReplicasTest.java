@@ -94,6 +94,8 @@ class ReplicasTest {
                     Map.entry("RATE_LIMIT_BURST", Integer.toString(BURST)),
                     // both replicas hash a visitor's address the same way
                     Map.entry("QUESTIONS_SALT", "replicas-test"),
+                    // both replicas sign and check conversation ids with one key
+                    Map.entry("CONVERSATION_KEY", "replicas-test-conversation-key"),
                     Map.entry("CORPUS_PATH", Path.of("corpus").toAbsolutePath().toString()),
                     Map.entry("CORPUS_WATCH", "false"))));
         }
