@@ -25,8 +25,16 @@ class HealthController {
 
     @Get
     HttpResponse<Health> health() {
+        return report(knowledgeBase, false);
+    }
+
+    /**
+     * The health report, for the public (no exception message, no file path: those tell an attacker
+     * where things are) or for the site owner ({@code GET /api/admin/health}, with the failure's detail).
+     */
+    static HttpResponse<Health> report(KnowledgeBase knowledgeBase, boolean detailed) {
         Progress reload = Progress.of(knowledgeBase.progress());
-        LastReload last = LastReload.of(knowledgeBase.lastReload());
+        LastReload last = LastReload.of(knowledgeBase.lastReload(), detailed);
         if (knowledgeBase.ready()) {
             KnowledgeBase.Loaded loaded = knowledgeBase.await(Duration.ZERO);
             return HttpResponse.ok(new Health("UP", loaded.corpus().articles().size(), loaded.report().passages(),
@@ -34,10 +42,13 @@ class HealthController {
         }
         Throwable failure = knowledgeBase.failure();
         String status = failure == null ? "LOADING" : "DOWN";
+        String detail = failure == null ? "the index is being built"
+                : detailed ? String.valueOf(failure.getMessage()) : PUBLIC_FAILURE;
         return HttpResponse.<Health>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new Health(status, 0, 0, 0, failure == null ? "the index is being built" : failure.getMessage(),
-                        null, null, reload, last));
+                .body(new Health(status, 0, 0, 0, detail, null, null, reload, last));
     }
+
+    static final String PUBLIC_FAILURE = "the corpus could not be loaded; the server log and GET /api/admin/health say why";
 
     /**
      * @param corpusHash content hash of the corpus in service (every article's passages, the model, the schema)
@@ -65,10 +76,10 @@ class HealthController {
     record LastReload(String at, String trigger, boolean switched, int changedArticles, int removedArticles,
                       int problems, long millis, String failure) {
 
-        static LastReload of(KnowledgeBase.Reloaded reloaded) {
+        static LastReload of(KnowledgeBase.Reloaded reloaded, boolean detailed) {
             return reloaded == null ? null : new LastReload(reloaded.at().toString(), reloaded.trigger(), reloaded.switched(),
                     reloaded.changedArticles(), reloaded.removedArticles(), reloaded.problems(), reloaded.millis(),
-                    reloaded.failure());
+                    reloaded.failure() == null ? null : detailed ? reloaded.failure() : "reload failed; see GET /api/admin/health");
         }
     }
 }
