@@ -3,6 +3,7 @@ package dev.evidencebot.admin;
 import dev.evidencebot.api.AdminSessions;
 import dev.evidencebot.api.AdminToken;
 import dev.evidencebot.api.SameOrigin;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -27,9 +28,12 @@ import java.util.Optional;
  * Signing in to /admin: POST /admin/session with the admin token (JSON {"token": ...} or a form
  * field "token") trades it for a session cookie and answers the session's CSRF token; GET
  * /admin/session tells a reloaded page whether it is still signed in (and its CSRF token); POST
- * /admin/session/sign-out or DELETE /admin/session ends it.
+ * /admin/session/sign-out or DELETE /admin/session ends it. Without an admin token the controller
+ * does not exist, so these answer Micronaut's own 404. (Answering 404 from a route that binds a
+ * body spins Micronaut 4.10's event loop, so this one must not try.)
  */
 @Controller("/admin/session")
+@Requires(property = "widget.admin-token", pattern = ".*\\S.*")
 class SessionController {
 
     private final AdminToken admin;
@@ -44,18 +48,12 @@ class SessionController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> current(HttpRequest<?> request) {
-        if (!admin.configured()) {
-            return AdminPageController.notFound();
-        }
         return admin.session(request).<HttpResponse<?>>map(session -> HttpResponse.ok(SignedIn.of(session)))
                 .orElseGet(() -> error(HttpStatus.UNAUTHORIZED, "not signed in"));
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
-        if (!admin.configured()) {
-            return AdminPageController.notFound();
-        }
         // login CSRF: another site's form must not sign this browser in (to a session it knows nothing of, but still)
         if (SameOrigin.crossSite(request)) {
             return error(HttpStatus.FORBIDDEN, "sign in from the /admin page of this site");
