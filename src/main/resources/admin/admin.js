@@ -239,7 +239,7 @@ function drawBars(figureId, labels, series, summary, headers) {
   var options = {
     width: plot.clientWidth || 600,
     height: 220,
-    legend: { show: series.length > 1 },
+    legend: { show: series.length > 1, live: false }, // a key of colours; the numbers are in the table below
     cursor: { drag: { x: false, y: false }, points: { show: false } },
     scales: { x: { time: false, range: function (u, min, max) { return [min - 0.5, max + 0.5]; } },
       y: { range: function (u, min, max) { return [0, Math.max(4, max * 1.1)]; } } },
@@ -260,7 +260,9 @@ function drawBars(figureId, labels, series, summary, headers) {
           paths: bars, points: { show: false }, value: function (u, v) { return v == null ? '' : number(v); } };
       }))
   };
-  var chart = new uPlot(options, [xs].concat(series.map(function (s) { return s[2]; })), plot);
+  // a zero is no bar at all, rather than a hairline on the axis
+  var values = series.map(function (s) { return s[2].map(function (v) { return v || null; }); });
+  var chart = new uPlot(options, [xs].concat(values), plot);
   plot.querySelectorAll('canvas').forEach(function (canvas) { canvas.setAttribute('aria-hidden', 'true'); });
   charts.push(chart);
 }
@@ -281,7 +283,7 @@ $('days').addEventListener('change', function () {
 
 function loadClusters(path, holder, caption) {
   return data(path).then(function (body) {
-    var rows = body.clusters.map(function (cluster) {
+    var rows = body.clusters.map(function (cluster) {  // the visitors' own words: text only, never HTML
       return el('tr', {}, [
         el('td', { className: 'num count', text: number(cluster.count) }),
         el('td', {}, [el('ul', { className: 'examples' }, cluster.examples.map(function (example) {
@@ -292,7 +294,7 @@ function loadClusters(path, holder, caption) {
       ]);
     });
     put(holder, table(caption(body.clusters.length), ['Asked', 'Example questions', 'First seen (UTC)', 'Last seen (UTC)'],
-      rows, ['num', '', '', '']));
+      rows, ['num asked', '', 'when', 'when']));
   });
 }
 
@@ -326,8 +328,8 @@ function pager(id, name, total, offset, count, load) {
   var next = el('button', { type: 'button', text: 'Next page' });
   previous.disabled = offset === 0;
   next.disabled = offset + count >= total;
-  previous.addEventListener('click', function () { load(Math.max(0, offset - PAGE), previous); });
-  next.addEventListener('click', function () { load(offset + PAGE, next); });
+  previous.addEventListener('click', function () { load(Math.max(0, offset - PAGE), id, 0); });
+  next.addEventListener('click', function () { load(offset + PAGE, id, 1); });
   var shown = total ? (number(offset + 1) + '–' + number(offset + count) + ' of ' + number(total)) : 'none';
   nav.appendChild(previous);
   nav.appendChild(el('span', { text: 'Showing ' + shown }));
@@ -385,14 +387,13 @@ function loadQuestions(offset, focusAfter) {
   });
 }
 
-// Paging keeps focus on the button pressed (or its twin when it became disabled) and says where we are.
+// The pager is drawn anew for each page: focus goes to the new twin of the button pressed (or to
+// the other one, when the end was reached), and the status line says where we are.
 function pageTo(load) {
-  return function (offset, button) {
+  return function (offset, pagerId, pressed) {
     load(offset, true).then(function () {
-      var nav = button.closest('nav');
-      var buttons = nav.querySelectorAll('button');
-      var same = button.textContent === 'Previous page' ? buttons[0] : buttons[1];
-      (same.disabled ? (same === buttons[0] ? buttons[1] : buttons[0]) : same).focus();
+      var buttons = $(pagerId).querySelectorAll('button');
+      (buttons[pressed].disabled ? buttons[1 - pressed] : buttons[pressed]).focus();
     }).catch(failed);
   };
 }
