@@ -362,21 +362,22 @@ function feedback(m) {
 }
 
 // ---- talking to the API ----
-function Failure(message, status, retry) { this.message = message; this.status = status; this.retry = retry; }
+function Failure(message, status, retry, wait) { this.message = message; this.status = status; this.retry = retry; this.wait = wait; }
 function post(path, payload, accept) {
   return fetch(API + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept || 'application/json' },
     body: JSON.stringify(payload) }).then(function (res) {
     if (res.ok) return res;
     return res.json().catch(function () { return {}; }).then(function (j) {
-      throw new Failure(j.error || ('the server answered ' + res.status), res.status, res.status >= 500 || res.status === 429);
+      throw new Failure(j.error || ('the server answered ' + res.status), res.status, res.status >= 500 || res.status === 429,
+        +res.headers.get('Retry-After'));
     });
   }, function () { throw new Failure('the network request failed', 0, true); });
 }
 
-var busy = false;
+var busy = false, coolUntil = 0;
 function ask(text) {
   text = (text || '').trim();
-  if (!text || busy) return;
+  if (!text || busy || Date.now() < coolUntil) return;
   if (text.length > MAX_QUESTION) text = text.slice(0, MAX_QUESTION);
   input.value = ''; grow();
   state.messages.push({ role: 'user', text: text }); save();
@@ -411,13 +412,14 @@ function run(text) {
   function fail(f) {
     if (typing.parentNode) typing.remove();
     if (view) view.remove();
+    if (f.status === 429) return tooMany(text, f.wait);
     var retry = el('button', { 'class': 'btn', type: 'button', text: 'Retry', on: { click: function () {
       box.remove(); run(text);
     } } });
     var box = el('div', { 'class': 'err', role: 'alert' }, [el('span', { text: 'Sorry, no answer: ' + f.message + '.' }), f.retry !== false ? retry : null]);
     log.appendChild(box); scrollDown();
   }
-  function done() { busy = false; sendBtn.disabled = false; log.removeAttribute('aria-busy'); }
+  function done() { busy = false; sendBtn.disabled = Date.now() < coolUntil; log.removeAttribute('aria-busy'); }
 
   stream(payload, function (name, data) {
     received = true;
@@ -434,6 +436,18 @@ function run(text) {
     throw f;
   }).catch(function (f) { fail(f instanceof Failure ? f : new Failure('something went wrong', 0, true)); })
     .then(done);
+}
+
+// 429: not asked: the text goes back in the box; sending waits for Retry-After.
+function tooMany(text, wait) {
+  var n = wait || 5, last = state.messages[state.messages.length - 1];
+  if (last && last.text === text) { state.messages.pop(); save(); }
+  render();
+  if (!input.value.trim()) { input.value = text; grow(); }
+  var box = el('div', { 'class': 'err', role: 'alert', 'data-retry-after': n, text: 'Too many questions — try again in ' + n + ' s' });
+  log.appendChild(box); scrollDown();
+  coolUntil = Date.now() + n * 1e3; sendBtn.disabled = true;
+  setTimeout(function () { coolUntil = 0; sendBtn.disabled = busy; box.remove(); }, n * 1e3);
 }
 
 // Reads Server-Sent Events from a POST response: EventSource can only GET.

@@ -1,6 +1,7 @@
 package dev.evidencebot.answer;
 
 import dev.evidencebot.retrieval.KnowledgeBase;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -41,6 +42,20 @@ class AnswerFactory {
                 maxTurns, maxConversations, ttl);
     }
 
+    /** Conversations in this process: one replica, or no REDIS_URL. */
+    @Singleton
+    @Requires(missingProperty = "redis.url")
+    ConversationMemory localConversationMemory(AnswerSettings settings) {
+        return new LocalConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
+    }
+
+    /** Conversations in Redis (REDIS_URL set), so a follow-up may land on any replica. */
+    @Singleton
+    @Requires(property = "redis.url")
+    ConversationMemory redisConversationMemory(AnswerSettings settings, StatefulRedisConnection<String, String> redis) {
+        return new RedisConversationMemory(redis, settings.maxTurns(), settings.conversationTtl());
+    }
+
     /**
      * Created with the application (@Context), so every snapshot of the knowledge base, the first
      * included, has its pipeline built before it goes into service and /health turns 200 only when
@@ -48,7 +63,8 @@ class AnswerFactory {
      */
     @io.micronaut.context.annotation.Context
     AnswerService answerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries,
-                                AnswerSettings settings, ApplicationEventPublisher<AnsweredEvent> events) {
-        return new ReadyAnswerService(knowledgeBase, composer, queries, settings, events::publishEvent);
+                                AnswerSettings settings, ConversationMemory memory,
+                                ApplicationEventPublisher<AnsweredEvent> events) {
+        return new ReadyAnswerService(knowledgeBase, composer, queries, settings, memory, events::publishEvent);
     }
 }

@@ -1,47 +1,25 @@
 package dev.evidencebot.answer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last turns of each conversation, in memory, bounded three ways: turns per conversation,
- * characters kept per turn, and conversations overall (least recently used go first, and any
- * untouched for the time-to-live). Losing it on restart only costs a follow-up its context.
+ * The port to the conversations so far, which follow-ups read: in this process by default
+ * ({@link LocalConversationMemory}), in Redis when replicas must share them
+ * ({@link RedisConversationMemory}). Either keeps the last few turns of a conversation, each
+ * answer cut to {@link #MAX_ANSWER_CHARS}, and forgets a conversation untouched for its time-to-live.
  */
-final class ConversationMemory {
+public interface ConversationMemory {
 
-    private static final int MAX_ANSWER_CHARS = 2000;
+    int MAX_ANSWER_CHARS = 2000;
 
-    private final Cache<String, List<Turn>> conversations;
-    private final int maxTurns;
+    /** The conversation's turns, oldest first; empty when it is unknown or forgotten. */
+    List<Turn> recent(String conversationId);
 
-    ConversationMemory(int maxTurns, int maxConversations, Duration ttl) {
-        this.maxTurns = maxTurns;
-        this.conversations = Caffeine.newBuilder()
-                .maximumSize(maxConversations)
-                .expireAfterAccess(ttl)
-                .build();
-    }
+    void remember(String conversationId, Turn turn);
 
-    List<Turn> recent(String conversationId) {
-        List<Turn> turns = conversations.getIfPresent(conversationId);
-        return turns == null ? List.of() : turns;
-    }
-
-    void remember(String conversationId, Turn turn) {
+    /** The turn as it is kept: the answer's text cut, so no conversation grows without bound. */
+    static Turn bounded(Turn turn) {
         String answer = turn.answer().length() > MAX_ANSWER_CHARS ? turn.answer().substring(0, MAX_ANSWER_CHARS) : turn.answer();
-        Turn bounded = new Turn(turn.question(), turn.query(), answer, turn.passageIds());
-        conversations.asMap().compute(conversationId, (id, turns) -> {
-            List<Turn> next = new ArrayList<>(turns == null ? List.of() : turns);
-            next.add(bounded);
-            while (next.size() > maxTurns) {
-                next.remove(0);
-            }
-            return List.copyOf(next);
-        });
+        return new Turn(turn.question(), turn.query(), answer, turn.passageIds());
     }
 }

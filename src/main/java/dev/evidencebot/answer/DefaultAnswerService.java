@@ -49,7 +49,7 @@ public final class DefaultAnswerService implements AnswerService {
     DefaultAnswerService(Retriever retriever, GradedCorpus corpus, Composer composer, QueryTransformer queries,
                          AnswerSettings settings) {
         this(retriever, corpus, composer, queries, settings,
-                new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
+                new LocalConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl()));
     }
 
     /** @param memory the conversations so far: it outlives a corpus reload, so a follow-up keeps its thread */
@@ -107,7 +107,8 @@ public final class DefaultAnswerService implements AnswerService {
         if (abstained && !saysNotCovered(grounded.text())) {
             grounded.accept(AnswerTexts.NOT_COVERED);
         }
-        if (advice && !grounded.text().contains(AnswerTexts.NO_ADVICE)) {
+        // the answer is screened too: a sentence that reads as dosing or advice gets the same caveat
+        if ((advice || AdviceRequests.asksForAdvice(grounded.text())) && !grounded.text().contains(AnswerTexts.NO_ADVICE)) {
             grounded.accept(AnswerTexts.NO_ADVICE);
         }
         List<Source> cited = grounded.cited();

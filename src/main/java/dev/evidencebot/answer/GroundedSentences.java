@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * cites: at least {@link #SUPPORT} of its content terms occur in the cited passages (with their
  * context). The last rule is what makes a model's sentence trustworthy rather than merely
  * well-formed: a claim the model invented, or one an injected instruction asked for, does not
- * become true by carrying a valid "[2]". A quoted passage always passes it. Lists of sources and
+ * become true by carrying a valid "[2]". A quoted passage always passes it. Shared words are not
+ * enough, though: {@link ClaimChecks} then refuses a sentence that adds a link, a number, an
+ * instruction, a negation, a population or a substance its passages do not have. Lists of sources and
  * evidence lines are the system's to write, so a composer's own versions never pass.
  * A sentence may open by naming the article it reports ("According to “Title”: ..."); the name
  * must be the title of an article it cites, and is not counted as a claim about the sources.
@@ -106,6 +108,13 @@ final class GroundedSentences implements Consumer<String> {
         double support = support(claim, markers);
         if (support < SUPPORT) {
             removed.add(String.format("only %.0f%% of its terms are in the sources it cites: %s", support * 100, candidate));
+            return;
+        }
+        String cited = String.join(" ", new java.util.LinkedHashSet<>(markers).stream()
+                .map(marker -> given.get(marker).supportText()).toList());
+        java.util.Optional<String> says = ClaimChecks.refuse(MARKER.matcher(claim).replaceAll(" "), cited);
+        if (says.isPresent()) {
+            removed.add(says.get() + ": " + candidate);
             return;
         }
         emit(renumber(candidate));

@@ -38,6 +38,21 @@ public record Question(String text, String conversationId, Origin origin) {
         return CONVERSATION_ID.matcher(conversationId).matches();
     }
 
+    /**
+     * Where {@code text} holds a control character other than tab and line breaks (a NUL byte, an
+     * escape sequence), else -1. Doors refuse such text: no reader types it, and some stores
+     * (PostgreSQL) cannot keep a NUL.
+     */
+    public static int controlCharacterAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static Question of(String text) {
         return new Question(text, null);
     }

@@ -33,19 +33,19 @@ final class ReadyAnswerService implements AnswerService {
     /** Snapshot -> its pipeline; weak keys compare by identity and let a retired snapshot go. */
     private final Cache<KnowledgeBase.Loaded, DefaultAnswerService> pipelines = Caffeine.newBuilder().weakKeys().build();
     private volatile boolean started;
-    /** One for the application: conversations carry on across corpus reloads. */
+    /** One for the application (or shared by replicas): conversations carry on across corpus reloads. */
     private final ConversationMemory memory;
     private final Consumer<AnsweredEvent> announce;
     private final Clock clock = Clock.systemUTC();
 
     ReadyAnswerService(KnowledgeBase knowledgeBase, Composer composer, QueryTransformer queries, AnswerSettings settings,
-                       Consumer<AnsweredEvent> announce) {
+                       ConversationMemory memory, Consumer<AnsweredEvent> announce) {
         this.announce = announce;
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.queries = queries;
         this.settings = settings;
-        this.memory = new ConversationMemory(settings.maxTurns(), settings.maxConversations(), settings.conversationTtl());
+        this.memory = memory;
         knowledgeBase.prepareEach(this::pipeline);
     }
 

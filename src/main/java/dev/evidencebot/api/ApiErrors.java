@@ -3,12 +3,16 @@ package dev.evidencebot.api;
 import dev.evidencebot.answer.InvalidQuestionException;
 import dev.evidencebot.answer.UnknownAnswerException;
 import dev.evidencebot.retrieval.KnowledgeBase;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
@@ -23,9 +27,29 @@ class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final String maxRequestSize;
+
+    ApiErrors(@Value("${micronaut.server.max-request-size:10MB}") String maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
     @Error(global = true, exception = BadRequestException.class)
     HttpResponse<ApiError> badRequest(BadRequestException e) {
         return respond(e.status(), e.getMessage());
+    }
+
+    @Error(global = true, exception = TooManyRequestsException.class)
+    HttpResponse<ApiError> tooManyRequests(TooManyRequestsException e) {
+        return respond(429, e.getMessage()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    }
+
+    /**
+     * A body over micronaut.server.max-request-size is the caller's mistake, not ours: without this
+     * the catch-all below would log it as an ERROR and answer 500.
+     */
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    HttpResponse<ApiError> bodyTooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
+        return respond(413, "request body too large for " + request.getPath() + "; the limit is " + maxRequestSize);
     }
 
     @Error(global = true, exception = InvalidQuestionException.class)
@@ -85,7 +109,7 @@ class ApiErrors {
         return respond(500, "internal error; the server log has the details");
     }
 
-    private static HttpResponse<ApiError> respond(int status, String message) {
+    private static MutableHttpResponse<ApiError> respond(int status, String message) {
         return HttpResponse.<ApiError>status(HttpStatus.valueOf(status)).body(new ApiError(message, status));
     }
 }

@@ -23,17 +23,25 @@ class AskController {
     private final AnswerService answers;
     private final ObjectMapper json;
     private final ExecutorService blocking;
+    private final ClientAddresses clients;
+    private final ApiLimits limits;
 
-    AskController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AskController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                  ClientAddresses clients, ApiLimits limits) {
         this.answers = answers;
         this.json = json;
         this.blocking = blocking;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     // Any content type is accepted here so that a wrong one gets our own 415 naming it.
     @Post(uri = "/ask", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<Answer> ask(HttpRequest<?> request, @Body @Nullable String body) {
-        Question question = AskRequests.parse(request, body, json);
+    CompletableFuture<Answer> ask(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        String client = clients.of(request);
+        limits.question(client);
+        Question question = AskRequests.parse(request, body, json, "api", client);
+        limits.conversation(question.conversationId());
         if (!answers.mayWait()) {
             // A millisecond of computation: answering in place saves two thread hops per request,
             // which is most of the latency under load on a small machine.

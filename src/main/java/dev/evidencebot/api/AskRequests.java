@@ -7,7 +7,8 @@ import io.micronaut.http.HttpRequest;
 
 /**
  * Reads an ask request's raw body into a {@link Question}, naming exactly what is wrong when it
- * cannot: wrong content type, malformed JSON, a missing, blank, mistyped or too-long question.
+ * cannot: wrong content type, invalid UTF-8, malformed JSON, a missing, blank, mistyped, too-long
+ * or unreadable (control characters) question.
  * Parsing here rather than by framework binding is what lets every refusal say why.
  */
 final class AskRequests {
@@ -15,15 +16,11 @@ final class AskRequests {
     private AskRequests() {
     }
 
-    static Question parse(HttpRequest<?> request, String body, ObjectMapper json) {
-        return parse(request, body, json, "api");
-    }
-
     /**
-     * @param door the door this endpoint is; the widget says so with {@code "channel": "widget"}.
-     *             The client key is the peer's IP address (forwarding headers are anyone's to forge).
+     * @param door   the door this endpoint is; the widget says so with {@code "channel": "widget"}
+     * @param client who asked, from {@link ClientAddresses}: the question log's client key
      */
-    static Question parse(HttpRequest<?> request, String body, ObjectMapper json, String door) {
+    static Question parse(HttpRequest<?> request, byte[] body, ObjectMapper json, String door, String client) {
         JsonNode root = JsonBodies.object(request, body, json, "{\"question\": \"...\"}");
         JsonNode question = root.get("question");
         if (question == null || question.isNull()) {
@@ -39,6 +36,7 @@ final class AskRequests {
             throw new BadRequestException(400, "\"question\" is " + question.asText().length()
                     + " characters; the limit is " + Question.MAX_LENGTH);
         }
+        JsonBodies.readable("question", question.asText());
         JsonNode conversation = root.get("conversationId");
         if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
             throw new BadRequestException(400, "\"conversationId\" must be a string");
@@ -50,14 +48,7 @@ final class AskRequests {
         }
         JsonNode channel = root.get("channel");
         String from = channel != null && "widget".equals(channel.asText()) ? "widget" : door;
-        return new Question(question.asText(), conversationId, new Question.Origin(from, clientAddress(request)));
-    }
-
-    private static String clientAddress(HttpRequest<?> request) {
-        try {
-            return request.getRemoteAddress().getAddress().getHostAddress();
-        } catch (RuntimeException e) {
-            return null; // unresolved peer: the answer matters, who asked does not
-        }
+        String key = ClientAddresses.UNKNOWN.equals(client) ? null : client; // the log keeps no key rather than a shared one
+        return new Question(question.asText(), conversationId, new Question.Origin(from, key));
     }
 }

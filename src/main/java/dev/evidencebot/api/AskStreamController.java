@@ -28,7 +28,8 @@ import java.util.concurrent.ExecutorService;
  * POST /api/ask/stream: the same request as /api/ask, answered as Server-Sent Events while it is
  * written: `delta` ({"text": ...}) for each verified piece, `citations` (the final list), `done`
  * (the whole answer object of /api/ask), or `error` ({"error", "status"}) if it fails midway.
- * A request that is wrong from the start gets the same 4xx JSON as /api/ask, not a stream.
+ * A request that is wrong from the start, or over a rate limit, gets the same 4xx JSON as
+ * /api/ask, not a stream.
  */
 @Controller("/api")
 class AskStreamController {
@@ -38,16 +39,25 @@ class AskStreamController {
     private final AnswerService answers;
     private final ObjectMapper json;
     private final ExecutorService blocking;
+    private final ClientAddresses clients;
+    private final ApiLimits limits;
 
-    AskStreamController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AskStreamController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                        ClientAddresses clients, ApiLimits limits) {
         this.answers = answers;
         this.json = json;
         this.blocking = blocking;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     @Post(uri = "/ask/stream", consumes = MediaType.ALL, produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<String>> stream(HttpRequest<?> request, @Body @Nullable String body) {
-        Question question = AskRequests.parse(request, body, json, "stream");
+    Publisher<Event<String>> stream(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        // refusals, the rate limits' 429 included, happen here, before the stream starts: a plain JSON error
+        String client = clients.of(request);
+        limits.question(client);
+        Question question = AskRequests.parse(request, body, json, "stream", client);
+        limits.conversation(question.conversationId());
         return Flux.<Event<String>>create(sink -> {
             try {
                 Answer answer = answers.answer(question, delta -> sink.next(event("delta", Map.of("text", delta))));

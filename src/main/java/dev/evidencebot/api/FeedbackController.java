@@ -3,6 +3,7 @@ package dev.evidencebot.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evidencebot.answer.Feedback;
 import dev.evidencebot.answer.FeedbackStore;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,18 +30,23 @@ class FeedbackController {
     private final FeedbackStore store;
     private final ObjectMapper json;
     private final AdminToken admin;
+    private final ClientAddresses clients;
+    private final ApiLimits limits;
     private final Clock clock = Clock.systemUTC();
 
-    FeedbackController(FeedbackStore store, ObjectMapper json, AdminToken admin) {
+    FeedbackController(FeedbackStore store, ObjectMapper json, AdminToken admin, ClientAddresses clients, ApiLimits limits) {
         this.store = store;
         this.json = json;
         this.admin = admin;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     // Any content type is accepted here so that a wrong one gets our own 415 naming it.
     @Post(uri = "/feedback", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<Saved> save(HttpRequest<?> request, @Body String body) {
+    HttpResponse<Saved> save(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        limits.feedback(clients.of(request));
         Feedback feedback = FeedbackRequests.parse(request, body, json, clock);
         store.save(feedback);
         return HttpResponse.created(Saved.of(feedback));

@@ -28,7 +28,7 @@ final class FeedbackRequests {
     private FeedbackRequests() {
     }
 
-    static Feedback parse(HttpRequest<?> request, String body, ObjectMapper json, Clock clock) {
+    static Feedback parse(HttpRequest<?> request, byte[] body, ObjectMapper json, Clock clock) {
         JsonNode root = JsonBodies.object(request, body, json, "{\"answerId\": \"...\", \"rating\": \"up\"|\"down\"}");
         String answerId = requiredText(root, ANSWER_ID);
         if (answerId.length() > MAX_ANSWER_ID_LENGTH) {
@@ -63,7 +63,7 @@ final class FeedbackRequests {
         if (node.asText().isBlank()) {
             throw new BadRequestException(400, "\"" + field + "\" is blank");
         }
-        return node.asText();
+        return JsonBodies.readable(field, node.asText());
     }
 
     private static String optionalText(JsonNode root, String field) {
@@ -74,7 +74,7 @@ final class FeedbackRequests {
         if (!node.isTextual()) {
             throw new BadRequestException(400, "\"" + field + "\" must be a string");
         }
-        return node.asText();
+        return JsonBodies.readable(field, node.asText());
     }
 
     private static String abbreviate(String value) {

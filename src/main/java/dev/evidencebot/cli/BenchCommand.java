@@ -30,13 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * `bench`: answer latency in process and over HTTP on loopback with 8 concurrent clients, answers
+ * `bench`: answer latency in process and over HTTP on loopback with 8 concurrent clients (or
+ * {@code --clients N}: 1 measures the answer path alone, 8 saturates two cores), answers
  * per second, index build time, heap and RSS, for the configured corpus. `bench --beir DIR`
  * measures retrieval quality on a BEIR data set instead. Every loop is bounded in time and count.
  */
 final class BenchCommand implements Command {
 
-    private static final int CLIENTS = 8;
+    private static final int DEFAULT_CLIENTS = 8;
     private static final int IN_PROCESS_ANSWERS = 2000;
     private static final int MAX_HTTP_REQUESTS = 200_000;
     private static final List<String> FALLBACK_QUESTIONS = List.of(
@@ -58,6 +59,9 @@ final class BenchCommand implements Command {
         if (args.contains("--embed")) {
             return EmbedBenchmark.run(args, out);
         }
+        if (args.contains("--soak")) {
+            return SoakBenchmark.run(args, out);
+        }
         if (args.contains("--startup")) {
             return StartupBenchmark.run(args, out);
         }
@@ -65,10 +69,16 @@ final class BenchCommand implements Command {
             return VerifyBenchmark.run(questions(), out);
         }
         int seconds = intOption(args, "--seconds", 10);
+        int clients = intOption(args, "--clients", DEFAULT_CLIENTS);
+        if (clients < 1 || clients > 256) {
+            throw new IllegalArgumentException("--clients takes 1 to 256, not " + clients);
+        }
         List<String> questions = questions();
         long start = System.nanoTime();
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
-                .properties(Map.of("micronaut.server.port", -1)).start()) {
+                .properties(Map.of("micronaut.server.port", -1,
+                        // 8 clients on one loopback address measure the server, not the rate limits
+                        "rate-limit.enabled", false)).start()) {
             KnowledgeBase.Loaded loaded = Contexts.loaded(context);
             AnswerService answers = context.getBean(AnswerService.class);
             answers.answer(Question.of(questions.get(0)));
@@ -92,10 +102,14 @@ final class BenchCommand implements Command {
             server.start();
             try {
                 URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/api/ask");
-                loadOverHttp(uri, questions, Math.max(1, seconds / 5));
+                loadOverHttp(uri, questions, clients, Math.max(1, seconds / 5));
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-                long elapsed = loadOverHttp(uri, questions, seconds, latencies);
-                report(out, "HTTP loopback, " + CLIENTS + " clients", latencies, elapsed);
+                long logCpuBefore = loggingCpuNanos();
+                long elapsed = loadOverHttp(uri, questions, clients, seconds, latencies);
+                report(out, "HTTP loopback, " + clients + (clients == 1 ? " client" : " clients"), latencies, elapsed);
+                long logCpu = loggingCpuNanos() - logCpuBefore;
+                out.printf("question log: %.0f ms of CPU on its own threads (writer, vectors, database), %.0f us per answer%n",
+                        logCpu / 1e6, logCpu / 1e3 / Math.max(1, latencies.size()));
             } finally {
                 server.stop();
             }
@@ -115,26 +129,27 @@ final class BenchCommand implements Command {
         }
     }
 
-    private static void loadOverHttp(URI uri, List<String> questions, int seconds) throws Exception {
-        loadOverHttp(uri, questions, seconds, Collections.synchronizedList(new ArrayList<>()));
+    private static void loadOverHttp(URI uri, List<String> questions, int clients, int seconds) throws Exception {
+        loadOverHttp(uri, questions, clients, seconds, Collections.synchronizedList(new ArrayList<>()));
     }
 
     /**
-     * Runs CLIENTS callers for the given time; returns the elapsed nanoseconds. The callers use
+     * Runs the given number of callers for the given time; returns the elapsed nanoseconds. The callers use
      * {@link JsonPost} (keep-alive, one blocking request at a time): they share two cores with the
      * server they measure, so the lightest client the JDK has.
      */
-    private static long loadOverHttp(URI uri, List<String> questions, int seconds, List<Long> latencies) throws Exception {
+    private static long loadOverHttp(URI uri, List<String> questions, int clients, int seconds, List<Long> latencies)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         URL url = uri.toURL();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> callers = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < clients; c++) {
                 int offset = c;
                 callers.add(pool.submit(() -> {
                     int i = offset;
@@ -162,6 +177,25 @@ final class BenchCommand implements Command {
         return System.nanoTime() - start;
     }
 
+    /**
+     * CPU time so far of the threads that keep the question log (they work off the answer path, but
+     * on a saturated machine their CPU is the answers' latency), where the JVM can measure it.
+     */
+    private static long loggingCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long total = 0;
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("question-") || thread.getThreadName().startsWith("H2 ")
+                    || thread.getThreadName().startsWith("H2-") || thread.getThreadName().startsWith("MVStore"))) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     private static void report(PrintStream out, String label, List<Long> latencies, long elapsedNanos) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -187,7 +221,7 @@ final class BenchCommand implements Command {
                 heap / (1024 * 1024), rss);
     }
 
-    private static List<String> questions() throws IOException {
+    static List<String> questions() throws IOException {
         if (!Files.isRegularFile(EvalCommand.DEFAULT_FILE)) {
             return FALLBACK_QUESTIONS;
         }

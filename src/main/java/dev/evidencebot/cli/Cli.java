@@ -18,8 +18,12 @@ public final class Cli {
               index                   build or reuse the index (INDEX_PATH, default data/index) and report
               ask [--json] QUESTION   answer one question
               eval [--file F] [--json]  run the evaluation set (default eval/questions.jsonl)
-              bench [--seconds N]     answer latency in process and over HTTP, index build time, memory
+              bench [--seconds N] [--clients N]   answer latency in process and over HTTP, index build time, memory
               bench --startup [--runs N] [--jvm-args "..."]   launch to first answer, as a separate process
+              bench --soak [--seconds N] [--connections N] [--jvm-args "..."] [--limits] [--corpus DIR]
+                                      N connections (64) on a separate server for N s (60): asks, streams, slow
+                                      readers, hang-ups, feedback, bad requests; 5xx, p50/p99, the server's heap,
+                                      RSS, threads and fds in the first vs the last 10 s; exit 1 on a 5xx
               bench --verify          latency the sentence gate adds to a model's answer (10,000 runs)
               bench --beir DIR [--split test|train] [--json] [--model NAME]
                                       nDCG@10 and Recall@100 on a BEIR-format data set

@@ -23,11 +23,14 @@ final class Contexts {
 
     /**
      * The same, with these properties over the configuration (a benchmark's own corpus and index).
-     * A command reads the corpus once: it does not follow the directory as the server does.
+     * A command reads the corpus once: it does not follow the directory as the server does, and
+     * its questions (eval, bench, calibrate) are the system's own, so no rate limit or model-call
+     * budget applies to them.
      */
     static ApplicationContext start(java.util.Map<String, Object> properties) {
         java.util.Map<String, Object> all = new java.util.HashMap<>(properties);
         all.putIfAbsent("corpus.watch", "false");
+        all.putIfAbsent("rate-limit.enabled", "false");
         return ApplicationContext.builder().deduceEnvironment(false).properties(all).start();
     }
 

@@ -7,20 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The answers and answer_citations tables: batch insert, lookup by id, purge by age. */
+/** The answers table (citations in a column of each row): batch insert, lookup by id, purge by age. */
 @Singleton
 final class AnswerRecords {
 
     private static final String INSERT_ANSWER = "INSERT INTO answers (id, asked_at, door, conversation_id, question, "
-            + "abstained, evidence_level, composer, fallback_reason, latency_ms, client_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String INSERT_CITATION =
-            "INSERT INTO answer_citations (answer_id, marker, article_id, reference_number) VALUES (?,?,?,?)";
+            + "abstained, evidence_level, composer, fallback_reason, latency_ms, client_hash, citations) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Database database;
     private final ClientKeys clientKeys;
@@ -30,12 +28,11 @@ final class AnswerRecords {
         this.clientKeys = clientKeys;
     }
 
-    /** Writes the answers and their citations in one transaction, as two JDBC batches. */
+    /** Writes the answers in one transaction, as one JDBC batch. */
     void insert(List<AnsweredEvent> answers) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement answer = connection.prepareStatement(INSERT_ANSWER);
-                 PreparedStatement citation = connection.prepareStatement(INSERT_CITATION)) {
+            try (PreparedStatement answer = connection.prepareStatement(INSERT_ANSWER)) {
                 for (AnsweredEvent event : answers) {
                     answer.setString(1, event.answerId());
                     answer.setObject(2, utc(event.at()));
@@ -48,21 +45,10 @@ final class AnswerRecords {
                     answer.setString(9, cut(event.fallbackReason(), 1000));
                     answer.setLong(10, event.latencyMs());
                     answer.setString(11, clientKeys.hash(event.clientKey()));
+                    answer.setString(12, CitationColumn.write(event.citations()));
                     answer.addBatch();
-                    for (AnsweredEvent.CitedReference cited : event.citations()) {
-                        citation.setString(1, event.answerId());
-                        citation.setInt(2, cited.marker());
-                        citation.setString(3, cut(cited.articleId(), 500));
-                        if (cited.referenceNumber() == null) {
-                            citation.setNull(4, Types.INTEGER);
-                        } else {
-                            citation.setInt(4, cited.referenceNumber());
-                        }
-                        citation.addBatch();
-                    }
                 }
                 answer.executeBatch();
-                citation.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -82,7 +68,7 @@ final class AnswerRecords {
     }
 
     /**
-     * Deletes answers asked before {@code cutoff} with their citations and feedback, and any other
+     * Deletes answers asked before {@code cutoff} with their feedback, and any other
      * feedback given before it (imported feedback may rate answers the log never saw).
      *
      * @return how many answers were deleted
@@ -92,7 +78,6 @@ final class AnswerRecords {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                execute(connection, "DELETE FROM answer_citations WHERE answer_id IN (SELECT id FROM answers WHERE asked_at < ?)", before);
                 execute(connection, "DELETE FROM feedback WHERE answer_id IN (SELECT id FROM answers WHERE asked_at < ?)", before);
                 execute(connection, "DELETE FROM feedback WHERE given_at < ?", before);
                 int answers = execute(connection, "DELETE FROM answers WHERE asked_at < ?", before);

@@ -48,39 +48,39 @@ public final class ConsoleQueries {
         }
         where.range("asked_at", filter.from(), filter.to());
         try (Connection connection = database.connection()) {
-            long total = where.count(connection, "answers");
+            // A text search reads every row in range anyway: the total then comes with the page (a window
+            // count), one scan instead of two. Without one, the indexes count and find a page separately
+            // far faster than a window, which would gather every matching row before the first is returned.
+            boolean windowed = filter.text() != null;
+            long total = windowed ? -1 : where.count(connection, "answers");
             List<LoggedQuestion> items = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT id, asked_at, door, question, abstained, "
-                    + "evidence_level, latency_ms FROM answers" + where + " ORDER BY asked_at DESC, id DESC LIMIT ? OFFSET ?",
-                    limit, offset); ResultSet rows = select.executeQuery()) {
+                    + "evidence_level, latency_ms, citations, " + (windowed ? "COUNT(*) OVER ()" : "0") + " FROM answers" + where
+                    + " ORDER BY asked_at DESC, id DESC LIMIT ? OFFSET ?", limit, offset); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     items.add(new LoggedQuestion(rows.getString(1), instant(rows, 2), rows.getString(3), rows.getString(4),
-                            rows.getBoolean(5), rows.getString(6), new ArrayList<>(), rows.getLong(7), null));
+                            rows.getBoolean(5), rows.getString(6), CitationColumn.read(rows.getString(8)), rows.getLong(7), null));
+                    if (windowed) {
+                        total = rows.getLong(9);
+                    }
                 }
             }
-            return new Page<>(total, withCitationsAndRatings(connection, items));
+            if (total < 0) { // no row on this page, so no window count: past the end, or nothing matched
+                total = offset == 0 ? 0 : where.count(connection, "answers");
+            }
+            return new Page<>(total, withRatings(connection, items));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the question log: " + e.getMessage(), e);
         }
     }
 
-    private static List<LoggedQuestion> withCitationsAndRatings(Connection connection, List<LoggedQuestion> items)
-            throws SQLException {
+    private static List<LoggedQuestion> withRatings(Connection connection, List<LoggedQuestion> items) throws SQLException {
         if (items.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Cited>> citations = new LinkedHashMap<>();
         Map<String, List<String>> ratings = new LinkedHashMap<>();
         String ids = String.join(",", Collections.nCopies(items.size(), "?"));
         Object[] idValues = items.stream().map(LoggedQuestion::id).toArray();
-        try (PreparedStatement select = prepare(connection, "SELECT answer_id, article_id, reference_number FROM "
-                + "answer_citations WHERE answer_id IN (" + ids + ") ORDER BY answer_id, marker", idValues);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                Integer reference = rows.getObject(3, Integer.class);
-                citations.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new Cited(rows.getString(2), reference));
-            }
-        }
         try (PreparedStatement select = prepare(connection, "SELECT answer_id, rating FROM feedback WHERE answer_id IN ("
                 + ids + ") ORDER BY id", idValues); ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -88,7 +88,7 @@ public final class ConsoleQueries {
             }
         }
         return items.stream().map(item -> new LoggedQuestion(item.id(), item.time(), item.door(), item.question(),
-                item.abstained(), item.level(), List.copyOf(citations.getOrDefault(item.id(), List.of())), item.latencyMs(),
+                item.abstained(), item.level(), item.citations(), item.latencyMs(),
                 ratings.containsKey(item.id()) ? List.copyOf(ratings.get(item.id())) : null)).toList();
     }
 

@@ -27,6 +27,7 @@ final class Database implements AutoCloseable {
     static final String MIGRATIONS = "classpath:db/console";
 
     private final HikariDataSource pool;
+    private final boolean shared;
 
     @Inject
     Database(@Value("${datasources.default.url:}") String url,
@@ -38,6 +39,13 @@ final class Database implements AutoCloseable {
     }
 
     Database(String url, String username, String password) {
+        this(url, username, password, null);
+    }
+
+    /** Migrated only up to {@code targetVersion} (null: the latest), so a test can fill an older schema. */
+    Database(String url, String username, String password, String targetVersion) {
+        // an embedded H2 file belongs to this process; a server may be shared by several replicas
+        this.shared = !url.startsWith("jdbc:h2:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (username != null && !username.isBlank()) {
@@ -52,7 +60,12 @@ final class Database implements AutoCloseable {
         config.setPoolName("console");
         this.pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            var flyway = Flyway.configure().dataSource(pool).locations(MIGRATIONS)
+                    .javaMigrations(new V3__Citations_in_answers());
+            if (targetVersion != null) {
+                flyway.target(targetVersion);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate the console database at " + url + ": " + e.getMessage(), e);
@@ -65,6 +78,11 @@ final class Database implements AutoCloseable {
      */
     static String h2Under(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("evidence-bot") + ";AUTO_SERVER=FALSE";
+    }
+
+    /** Whether other processes (replicas) may write to this database too. */
+    boolean shared() {
+        return shared;
     }
 
     Connection connection() throws SQLException {

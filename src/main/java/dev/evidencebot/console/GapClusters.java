@@ -1,11 +1,18 @@
 package dev.evidencebot.console;
 
 import dev.evidencebot.index.Embedder;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +22,12 @@ import java.util.Map;
  * Groups questions by meaning: each distinct text is embedded with the bot's own embedding model,
  * then joined bottom-up (agglomerative, average linkage) while two groups are on average at least
  * {@link #THRESHOLD} cosine-similar. The threshold is the middle of the range with the best
- * pairwise F1 on eval/gap-questions.jsonl (GapClustersTest prints the sweep). Vectors are remembered by text in a bounded cache, so a console that
- * reloads the page embeds only the questions asked since.
+ * pairwise F1 on eval/gap-questions.jsonl (GapClustersTest prints the sweep).
+ *
+ * <p>Vectors are remembered by text in a bounded cache and in the console's database
+ * ({@link QuestionVectors}), and {@link GapVectorWarmer} embeds each new abstained or weakly
+ * answered question soon after it is logged: the view itself then rarely embeds anything, even
+ * after a restart or on another replica.
  */
 @Singleton
 public final class GapClusters {
@@ -28,7 +39,11 @@ public final class GapClusters {
     static final int EXAMPLES = 5;
     private static final int CACHE = 20_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(GapClusters.class);
+
     private final Embedder embedder;
+    /** Null: vectors are kept in memory only (tests, tools). */
+    private final Provider<QuestionVectors> stored;
     private final Map<String, float[]> vectors = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -36,8 +51,15 @@ public final class GapClusters {
         }
     });
 
+    /** Vectors in memory only. */
     public GapClusters(Embedder embedder) {
+        this(embedder, null);
+    }
+
+    @Inject
+    GapClusters(Embedder embedder, Provider<QuestionVectors> stored) {
         this.embedder = embedder;
+        this.stored = stored;
     }
 
     /** The questions grouped at {@link #THRESHOLD}, largest group (most asks) first. */
@@ -47,7 +69,8 @@ public final class GapClusters {
 
     public List<Cluster> cluster(List<ConsoleQueries.AskedQuestion> questions, double threshold) {
         List<ConsoleQueries.AskedQuestion> asked = questions.size() > MAX_QUESTIONS ? questions.subList(0, MAX_QUESTIONS) : questions;
-        List<float[]> embedded = asked.stream().map(question -> vector(question.question())).toList();
+        Map<String, float[]> known = vectors(asked.stream().map(ConsoleQueries.AskedQuestion::question).toList());
+        List<float[]> embedded = asked.stream().map(question -> known.get(normal(question.question()))).toList();
         List<List<Integer>> groups = groups(embedded, threshold);
         List<Cluster> clusters = new ArrayList<>();
         for (List<Integer> group : groups) {
@@ -64,14 +87,63 @@ public final class GapClusters {
         return clusters;
     }
 
-    private float[] vector(String question) {
-        String key = question.strip().toLowerCase();
-        float[] cached = vectors.get(key);
-        if (cached == null) {
-            cached = embedder.embedQuery(key);
-            vectors.put(key, cached);
+    /**
+     * The vectors of these questions by their grouped form ({@link #normal}): from memory, else
+     * from the database, else embedded now and stored for next time. A database that cannot be
+     * read or written costs time, never the view.
+     */
+    Map<String, float[]> vectors(Collection<String> questions) {
+        Map<String, float[]> found = new HashMap<>();
+        LinkedHashSet<String> missing = new LinkedHashSet<>();
+        for (String question : questions) {
+            String text = normal(question);
+            float[] cached = vectors.get(text);
+            if (cached != null) {
+                found.put(text, cached);
+            } else {
+                missing.add(text);
+            }
         }
-        return cached;
+        if (missing.isEmpty()) {
+            return found;
+        }
+        if (stored != null) {
+            try {
+                Map<String, float[]> fromDatabase = stored.get().find(missing);
+                remember(fromDatabase, found);
+                missing.removeAll(fromDatabase.keySet());
+            } catch (Exception e) {
+                LOG.warn("cannot read stored question vectors, embedding them instead: {}", e.toString());
+            }
+        }
+        Map<String, float[]> embedded = new HashMap<>();
+        for (String text : missing) {
+            embedded.put(text, embedder.embedQuery(text));
+        }
+        remember(embedded, found);
+        if (stored != null && !embedded.isEmpty()) {
+            try {
+                stored.get().save(embedded);
+            } catch (Exception e) {
+                LOG.warn("cannot store {} question vectors: {}", embedded.size(), e.toString());
+            }
+        }
+        return found;
+    }
+
+    /** Whether this question's vector is in memory already (no database read, no embedding). */
+    boolean remembers(String question) {
+        return vectors.containsKey(normal(question));
+    }
+
+    private void remember(Map<String, float[]> vectorsByText, Map<String, float[]> found) {
+        vectors.putAll(vectorsByText);
+        found.putAll(vectorsByText);
+    }
+
+    /** Questions are grouped as they read, whatever their case or surrounding space (the model ignores case too). */
+    static String normal(String question) {
+        return question.strip().toLowerCase();
     }
 
     /**

@@ -65,8 +65,27 @@ final class JdbcFeedbackStore implements FeedbackStore {
         }
         // rated within the log's flush interval: write what is queued, then look again
         log.flush();
-        return answers.exists(answerId);
+        if (answers.exists(answerId) || !database.shared()) {
+            return answers.exists(answerId);
+        }
+        // Replicas share this database: another one may have given the answer, and its log writes
+        // within its flush interval. Wait that long (and a batch's write) before calling it unknown.
+        long deadline = System.nanoTime() + OTHER_REPLICA_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(QuestionLog.FLUSH_MILLIS / 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (answers.exists(answerId)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final java.time.Duration OTHER_REPLICA_WAIT = java.time.Duration.ofMillis(QuestionLog.FLUSH_MILLIS * 5);
 
     @Override
     public List<Feedback> all() {

@@ -95,7 +95,7 @@ public final class CorpusReader {
         SourceFile file = new SourceFile(relative, name, Arrays.asList(text.split("\\r\\n|\\r|\\n", -1)));
         // PubMed saves MEDLINE exports as .txt: the first field, not the extension, tells them from web pages
         boolean medline = extension.equals("txt") && MedlineArticleReader.recognizes(file);
-        return (medline ? readers.get(MEDLINE) : reader).read(file, problems);
+        return UntrustedText.screen((medline ? readers.get(MEDLINE) : reader).read(file, problems), relative, problems);
     }
 
     /** Strict UTF-8: a NUL byte or an invalid sequence means this is not a text article. */

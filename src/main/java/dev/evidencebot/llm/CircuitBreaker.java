@@ -39,6 +39,11 @@ final class CircuitBreaker {
         return true;
     }
 
+    /** A call {@link #allow()} admitted did not go out after all (the model-call budget was spent): no verdict. */
+    synchronized void notCalled() {
+        trialInFlight = false;
+    }
+
     synchronized void succeeded() {
         failures = 0;
         openUntil = null;

@@ -1,6 +1,8 @@
 package dev.evidencebot.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.evidencebot.limits.KeySpace;
+import dev.evidencebot.limits.RateLimiter;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
  * Every call to the model goes through here, and gets our policy and no other (LangChain4j's own
  * retries are off): a wall-clock deadline of {@code timeout} around the whole call, retries
  * included, so no reader waits much longer; one retry after a 429, when the provider's
- * Retry-After (else one second) fits before the deadline; a circuit breaker; and one warning per
+ * Retry-After (else one second) fits before the deadline; a circuit breaker; the global budget of
+ * model calls (rate-limit.model-calls-per-hour), which caps what a flood of questions can cost; and one warning per
  * failure naming the provider and the reason. Failures become {@link ModelFailure}s whose reason
  * is built from our own words only, never from an exception message or a response body, which
  * is how the key stays out of logs and answers.
@@ -39,21 +42,24 @@ final class GuardedModel {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedModel.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Object DONE = new Object();
+    static final String BUDGET_SPENT = "model-call budget spent (rate-limit.model-calls-per-hour)";
 
     private final String provider;
     private final ChatModel chat;
     private final StreamingChatModel streaming;
     private final Duration timeout;
     private final CircuitBreaker breaker;
+    private final RateLimiter budget;
     private final ExecutorService calls;
 
     GuardedModel(String provider, ChatModel chat, StreamingChatModel streaming, Duration timeout,
-                 CircuitBreaker breaker, ExecutorService calls) {
+                 CircuitBreaker breaker, RateLimiter budget, ExecutorService calls) {
         this.provider = provider;
         this.chat = chat;
         this.streaming = streaming;
         this.timeout = timeout;
         this.breaker = breaker;
+        this.budget = budget;
         this.calls = calls;
     }
 
@@ -145,6 +151,13 @@ final class GuardedModel {
         if (!breaker.allow()) {
             LOG.info("{} model not called: circuit open after repeated failures", provider);
             throw new ModelFailure("model circuit open");
+        }
+        // after the breaker, so an open circuit spends none of the budget; a spent budget is no
+        // failure of the model's, so it neither counts towards opening the circuit nor is a warning
+        if (!budget.tryTake(KeySpace.MODEL_CALLS.key()).allowed()) {
+            breaker.notCalled();
+            LOG.info("{} model not called: {}", provider, BUDGET_SPENT);
+            throw new ModelFailure(BUDGET_SPENT);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {

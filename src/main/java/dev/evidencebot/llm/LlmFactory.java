@@ -3,6 +3,7 @@ package dev.evidencebot.llm;
 import dev.evidencebot.answer.Composer;
 import dev.evidencebot.answer.DefaultQueryTransformer;
 import dev.evidencebot.answer.QueryTransformer;
+import dev.evidencebot.limits.RateLimiter;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
@@ -48,7 +49,7 @@ class LlmFactory {
 
     @Singleton
     @Requires(property = "llm.provider", notEquals = NONE)
-    GuardedModel guardedModel(LlmConfig config, Provider provider) {
+    GuardedModel guardedModel(LlmConfig config, Provider provider, RateLimiter budget) {
         ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "llm-call");
             thread.setDaemon(true);
@@ -56,7 +57,7 @@ class LlmFactory {
         });
         CircuitBreaker breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), Clock.systemUTC());
         return new GuardedModel(provider.words(), chatModel(config, provider), streamingModel(config, provider),
-                config.timeout(), breaker, calls);
+                config.timeout(), breaker, budget, calls);
     }
 
     @Singleton

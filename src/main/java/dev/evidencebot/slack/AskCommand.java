@@ -5,6 +5,9 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.evidencebot.answer.Question;
+import dev.evidencebot.limits.Decision;
+import dev.evidencebot.limits.KeySpace;
+import dev.evidencebot.limits.RateLimiter;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The slash command: acknowledges at once (Slack gives up after 3 seconds) and leaves the answer
- * to {@link AnswerRunner}, which delivers it through the command's response_url.
+ * to {@link AnswerRunner}, which delivers it through the command's response_url. A user over their
+ * rate limit (rate-limit.slack-*) gets a private "try again in N s" instead.
  */
 @Singleton
 @Requires(property = SlackConfig.PREFIX + ".signing-secret")
@@ -22,16 +26,19 @@ final class AskCommand implements SlashCommandHandler {
 
     static final String LOOKING = "Looking that up… :mag:";
     static final String BUSY = "I'm answering too many questions right now. Please try again in a minute.";
+    static final String UNREADABLE = "That question contains characters I can't read (control characters). Please retype it.";
     static final String CANNOT_DELIVER =
             "I can't deliver answers here: this workspace's response URL is not one I'm allowed to post to.";
 
     private final AnswerRunner runner;
     private final ResponseUrlPoster poster;
+    private final RateLimiter limiter;
     private final String command;
 
-    AskCommand(AnswerRunner runner, ResponseUrlPoster poster, SlackConfig config) {
+    AskCommand(AnswerRunner runner, ResponseUrlPoster poster, RateLimiter limiter, SlackConfig config) {
         this.runner = runner;
         this.poster = poster;
+        this.limiter = limiter;
         this.command = config.command();
     }
 
@@ -45,6 +52,9 @@ final class AskCommand implements SlashCommandHandler {
             return ephemeralAck(context, "That question is " + text.length() + " characters long; the limit is "
                     + Question.MAX_LENGTH + ". Please shorten it.");
         }
+        if (Question.controlCharacterAt(text) >= 0) {
+            return ephemeralAck(context, UNREADABLE);
+        }
         String responseUrl = request.getPayload().getResponseUrl();
         // checked here as well as at posting, so no answer is computed that could never be delivered
         if (!poster.allows(responseUrl)) {
@@ -52,7 +62,16 @@ final class AskCommand implements SlashCommandHandler {
                     command, request.getPayload().getTeamId(), responseUrl);
             return ephemeralAck(context, CANNOT_DELIVER);
         }
+        // the limiter answers from memory at once, so the ack stays well inside Slack's 3 seconds
+        Decision decision = limiter.tryTake(KeySpace.SLACK.key(request.getPayload().getTeamId(), request.getPayload().getUserId()));
+        if (!decision.allowed()) {
+            return ephemeralAck(context, tooFast(decision.retryAfterSeconds()));
+        }
         return ephemeralAck(context, runner.submit(text, responseUrl, request.getPayload().getUserId()) ? LOOKING : BUSY);
+    }
+
+    static String tooFast(long seconds) {
+        return "You're asking fast — try again in " + seconds + " s.";
     }
 
     static String usage(String command) {

@@ -30,6 +30,7 @@ import java.util.Map;
 final class SlackEventsController {
 
     static final String PATH = "/slack/events";
+    static final String NOT_SLACK = "not a Slack request this app understands (a slash command or a button click, form-encoded)";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -41,19 +42,37 @@ final class SlackEventsController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    MutableHttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.getPath())
-                .queryString(request.getParameters().asMap())
-                .headers(new RequestHeaders(request.getHeaders().asMap()))
-                .requestBody(body == null ? "" : body)
-                .remoteAddress(remoteAddress(request))
-                .build());
+    MutableHttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getPath())
+                    .queryString(request.getParameters().asMap())
+                    .headers(new RequestHeaders(request.getHeaders().asMap()))
+                    .requestBody(body == null ? "" : body)
+                    .remoteAddress(remoteAddress(request))
+                    .build());
+        } catch (RuntimeException e) {
+            // Bolt reads the body before it checks the signature, and throws on JSON it did not expect
+            // (a payload that is an array, say): that is a bad request, not our fault
+            return error(400, NOT_SLACK);
+        }
         return toMicronaut(app.run(slackRequest));
     }
 
-    private static MutableHttpResponse<String> toMicronaut(Response response) {
-        MutableHttpResponse<String> reply = io.micronaut.http.HttpResponse.status(HttpStatus.valueOf(response.getStatusCode()));
+    /**
+     * Bolt's refusals (400 "Invalid Request" as text, 401) in the JSON error shape of every other
+     * door; Slack reads only the status, people and scanners read the words.
+     */
+    private static MutableHttpResponse<?> toMicronaut(Response response) {
+        int status = response.getStatusCode();
+        if (status == 400) {
+            return error(status, NOT_SLACK);
+        }
+        if (status == 401) {
+            return error(status, "the request's Slack signature or timestamp is missing or wrong");
+        }
+        MutableHttpResponse<String> reply = io.micronaut.http.HttpResponse.status(HttpStatus.valueOf(status));
         if (response.getHeaders() != null) {
             for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
                 header.getValue().forEach(value -> reply.header(header.getKey(), value));
@@ -66,6 +85,16 @@ final class SlackEventsController {
             }
         }
         return reply;
+    }
+
+    private static MutableHttpResponse<Refusal> error(int status, String message) {
+        return io.micronaut.http.HttpResponse.<Refusal>status(HttpStatus.valueOf(status))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new Refusal(message, status));
+    }
+
+    /** The API's error shape, {"error", "status"}, spelled here because doors do not import one another. */
+    record Refusal(String error, int status) {
     }
 
     private static String remoteAddress(HttpRequest<?> request) {

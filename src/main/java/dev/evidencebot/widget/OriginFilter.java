@@ -29,6 +29,8 @@ class OriginFilter implements Ordered {
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
     static final String ALLOWED_HEADERS = "Content-Type, Accept";
     static final String PREFLIGHT_MAX_AGE = "600";
+    // a page may read only the safelisted response headers unless told: the widget needs Retry-After after a 429
+    static final String EXPOSED_HEADERS = HttpHeaders.RETRY_AFTER;
 
     private final AllowedOrigins allowed;
 
@@ -69,6 +71,7 @@ class OriginFilter implements Ordered {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
         if (origin != null && !isPreflight(request) && allowed.allows(origin, request.getHeaders().get(HttpHeaders.HOST))) {
             response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
             response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         }
     }

@@ -12,7 +12,7 @@ class ConversationMemoryTest {
 
     @Test
     void keepsOnlyTheLastTurnsAndBoundsTheirSize() {
-        ConversationMemory memory = new ConversationMemory(2, 100, Duration.ofMinutes(5));
+        ConversationMemory memory = new LocalConversationMemory(2, 100, Duration.ofMinutes(5));
 
         memory.remember("c", new Turn("q1", "q1", "a1", List.of()));
         memory.remember("c", new Turn("q2", "q2", "a2", List.of()));

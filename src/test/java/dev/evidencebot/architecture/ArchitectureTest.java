@@ -17,7 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * LangChain4j. Fetching a site (ingest) writes files into the corpus and knows nothing of answers:
  * it may use the corpus, nothing else of ours, and only the CLI runs it. What visitors asked
  * (console) is fed by the answer pipeline's event: the pipeline never calls it; only the admin API
- * reads it and the CLI's load generator fills it.
+ * reads it and the CLI's load generator fills it. Rate limits (limits) are a port the doors and
+ * the model adapter ask; they know none of them, and the answer pipeline never asks them.
  */
 @AnalyzeClasses(packages = "dev.evidencebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -45,8 +46,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule answerKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.answer..")
-            .should().dependOnClassesThat().resideInAnyPackage("..llm..", "..api..", "..widget..", "..slack..", "..cli..",
-                    "..console..", "dev.evidencebot.admin..");
+            // spelled out in full: "..api.." would also match libraries' api packages (io.lettuce.core.api)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.llm..", "dev.evidencebot.api..",
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.console..",
+                    "dev.evidencebot.admin..");
 
     @ArchTest
     static final ArchRule consoleKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.console..")
@@ -89,6 +92,32 @@ class ArchitectureTest {
     static final ArchRule onlyTheCliRunsIngest = noClasses().that().resideOutsideOfPackages("dev.evidencebot.ingest..",
                     "dev.evidencebot.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.ingest..");
+
+    @ArchTest
+    static final ArchRule theAnswerPipelineKnowsNoRateLimits = noClasses().that().resideInAnyPackage(
+                    "dev.evidencebot.corpus..", "dev.evidencebot.evidence..", "dev.evidencebot.index..",
+                    "dev.evidencebot.retrieval..", "dev.evidencebot.answer..")
+            .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.limits..");
+
+    @ArchTest
+    // the buckets may move to Redis: nothing in here may lean on a door, the pipeline or the model
+    // (Micronaut's HTTP is kept out by onlyDoorsTouchHttp; its generated bean definitions need the rest)
+    static final ArchRule limitsImportNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.limits..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.evidencebot.limits..", "java..",
+                    "io.github.bucket4j..", "com.github.benmanes.caffeine..", "io.micronaut..", "jakarta.inject..",
+                    "io.lettuce..", "org.slf4j..");
+
+    @ArchTest
+    // the Redis client is infrastructure: it knows nothing of what the packages keep in it
+    static final ArchRule redisImportsNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.redis..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.corpus..", "dev.evidencebot.evidence..",
+                    "dev.evidencebot.index..", "dev.evidencebot.retrieval..", "dev.evidencebot.answer..",
+                    "dev.evidencebot.console..", "dev.evidencebot.limits..", "dev.evidencebot.api..",
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.llm..");
+
+    @ArchTest
+    static final ArchRule onlyLimitsTouchBucket4j = noClasses().that().resideOutsideOfPackage("dev.evidencebot.limits..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..");
 
     @ArchTest
     static final ArchRule onlyLlmTouchesLangChain4j = noClasses().that().resideOutsideOfPackage("dev.evidencebot.llm..")

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +44,15 @@ abstract class ConsoleStorageContract {
     AnswerRecords records;
     QuestionLog log;
 
-    /** A fresh, empty database this test may migrate and fill. */
-    abstract Database openEmpty() throws Exception;
+    /** A fresh, empty database this test may fill, migrated up to {@code version} (null: the latest). */
+    abstract Database openEmpty(String version) throws Exception;
 
-    /** The same database again, as a restart would open it. */
+    /** The database last opened empty, again, as a restart of the latest version would open it. */
     abstract Database reopen() throws Exception;
+
+    Database openEmpty() throws Exception {
+        return openEmpty(null);
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -68,7 +73,7 @@ abstract class ConsoleStorageContract {
 
     @Test
     void migrationsCreateEmptyTablesAndRunOnlyOnce() throws Exception {
-        for (String table : List.of("answers", "answer_citations", "feedback", "imports")) {
+        for (String table : List.of("answers", "feedback", "imports")) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + table), table);
         }
         try (Database again = reopen()) {
@@ -85,8 +90,9 @@ abstract class ConsoleStorageContract {
         log.flush();
 
         assertEquals(QuestionLog.BATCH + 50, count("SELECT COUNT(*) FROM answers"));
-        assertEquals(2 * (QuestionLog.BATCH + 50), count("SELECT COUNT(*) FROM answer_citations"));
-        assertEquals(1, count("SELECT COUNT(*) FROM answer_citations WHERE answer_id = 'a7' AND reference_number IS NULL"));
+        assertEquals(QuestionLog.BATCH + 50, count("SELECT COUNT(*) FROM answers WHERE citations IS NOT NULL"));
+        assertEquals(List.of(new ConsoleQueries.Cited("semax-memory", 3), new ConsoleQueries.Cited("semax-memory", null)),
+                CitationColumn.read(text("SELECT citations FROM answers WHERE id = 'a7'")));
         String hash = text("SELECT client_hash FROM answers WHERE id = 'a0'");
         assertEquals(64, hash.length());
         assertNotEquals("203.0.113.0", hash);
@@ -96,7 +102,7 @@ abstract class ConsoleStorageContract {
     }
 
     @Test
-    void thePurgeDeletesAnswersOlderThanTheRetentionWithTheirCitationsAndFeedback() throws Exception {
+    void thePurgeDeletesAnswersOlderThanTheRetentionWithTheirFeedback() throws Exception {
         log.onApplicationEvent(answered("old", NOW.minus(Duration.ofDays(91)), null));
         log.onApplicationEvent(answered("new", NOW.minus(Duration.ofDays(89)), null));
         log.flush();
@@ -108,9 +114,106 @@ abstract class ConsoleStorageContract {
 
         assertEquals(1, deleted);
         assertEquals(0, count("SELECT COUNT(*) FROM answers WHERE id = 'old'"));
-        assertEquals(0, count("SELECT COUNT(*) FROM answer_citations WHERE answer_id = 'old'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM answers WHERE id = 'new'"));
         assertEquals(List.of("new"), feedback.all().stream().map(Feedback::answerId).toList());
-        assertEquals(2, count("SELECT COUNT(*) FROM answer_citations WHERE answer_id = 'new'"));
+    }
+
+    @Test
+    void theThirdMigrationMovesCitationsIntoTheirAnswersRows() throws Exception {
+        database.close();
+        database = openEmpty("2");
+        try (Connection connection = database.connection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO answers (id, asked_at, door, question, abstained, latency_ms) VALUES "
+                    + "('two', TIMESTAMP WITH TIME ZONE '2026-05-01 10:00:00+00', 'api', 'q', FALSE, 5), "
+                    + "('none', TIMESTAMP WITH TIME ZONE '2026-05-01 11:00:00+00', 'api', 'q', TRUE, 5)");
+            sql.execute("INSERT INTO answer_citations (answer_id, marker, article_id, reference_number) VALUES "
+                    + "('two', 2, 'semax-stroke', NULL), ('two', 1, 'semax-memory', 3)");
+        }
+        database.close();
+
+        database = reopen();
+
+        ConsoleQueries.Page<ConsoleQueries.LoggedQuestion> page = new ConsoleQueries(database)
+                .questions(filter(null, null, null, null, null), 10, 0);
+        assertEquals(List.of("none", "two"), ids(page));
+        assertEquals(List.of(), page.items().get(0).citations());
+        assertEquals(List.of(new ConsoleQueries.Cited("semax-memory", 3), new ConsoleQueries.Cited("semax-stroke", null)),
+                page.items().get(1).citations(), "in marker order");
+        assertThrows(SQLException.class, () -> count("SELECT COUNT(*) FROM answer_citations"), "the old table is gone");
+    }
+
+    @Test
+    void questionVectorsAreStoredOnceAndReadBackInsteadOfEmbeddedAgain() throws Exception {
+        CountingEmbedder model = new CountingEmbedder();
+        QuestionVectors stored = new QuestionVectors(database, model);
+        GapClusters first = new GapClusters(model, () -> stored);
+
+        first.vectors(List.of("Do you ship to Canada?", "do you ship to canada?  ", "Can I give CBD oil to my dog?"));
+        assertEquals(2, model.embedded.get(), "one embedding per distinct question");
+        stored.save(java.util.Map.of(GapClusters.normal("Can I give CBD oil to my dog?"), new float[] {0, 1, 0})); // already there: kept
+
+        GapClusters afterRestart = new GapClusters(model, () -> stored);
+        java.util.Map<String, float[]> read = afterRestart.vectors(List.of("DO YOU SHIP TO CANADA?", "Can I give CBD oil to my dog?"));
+        assertEquals(2, model.embedded.get(), "read back, not embedded again");
+        assertEquals(List.of(0f, 1f, 0f), floats(read.get("do you ship to canada?")));
+        assertEquals(List.of(1f, 0f, 0f), floats(read.get("can i give cbd oil to my dog?")), "the first vector stored stays");
+        assertEquals(2, count("SELECT COUNT(*) FROM question_vectors"));
+    }
+
+    @Test
+    void theWarmerEmbedsAbstainedAndWeaklyAnsweredQuestionsOnly() throws Exception {
+        CountingEmbedder model = new CountingEmbedder();
+        QuestionVectors stored = new QuestionVectors(database, model);
+        GapClusters gaps = new GapClusters(model, () -> stored);
+        try (GapVectorWarmer warmer = new GapVectorWarmer(gaps, true)) {
+            warmer.onApplicationEvent(event("w1", NOW, "api", "Does semax help sleep?", false, "PRECLINICAL"));
+            warmer.onApplicationEvent(event("s1", NOW, "api", "Does creatine help?", false, "HIGH"));
+            warmer.onApplicationEvent(event("a1", NOW, "api", "Do you ship to Canada?", true, null));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (count("SELECT COUNT(*) FROM question_vectors") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(2, count("SELECT COUNT(*) FROM question_vectors"));
+        assertTrue(gaps.remembers("Does semax help sleep?"));
+        assertTrue(gaps.remembers("Do you ship to Canada?"));
+        assertTrue(!gaps.remembers("Does creatine help?"), "well answered: never grouped, never embedded");
+    }
+
+    /** Unit vectors that tell questions apart by their first letter; counts its calls. */
+    static final class CountingEmbedder implements dev.evidencebot.index.Embedder {
+        final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public int dimensions() {
+            return 3;
+        }
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            embedded.incrementAndGet();
+            float[] vector = new float[3];
+            vector[query.charAt(0) % 3] = 1;
+            return vector;
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> passages) {
+            return passages.stream().map(this::embedQuery).toList();
+        }
+    }
+
+    static List<Float> floats(float[] vector) {
+        List<Float> values = new ArrayList<>();
+        for (float value : vector) {
+            values.add(value);
+        }
+        return values;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.evidencebot.console;
 
+import dev.evidencebot.answer.AnsweredEvent;
 import dev.evidencebot.index.Embedder;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -58,16 +61,7 @@ class ConsoleTimingsBenchmark {
             Random random = new Random(1);
             List<float[]> vectors = new ArrayList<>();
             for (int i = 0; i < GapClusters.MAX_QUESTIONS; i++) {
-                float[] vector = new float[embedder.dimensions()];
-                double norm = 0;
-                for (int d = 0; d < vector.length; d++) {
-                    vector[d] = (float) random.nextGaussian();
-                    norm += vector[d] * vector[d];
-                }
-                for (int d = 0; d < vector.length; d++) {
-                    vector[d] /= (float) Math.sqrt(norm);
-                }
-                vectors.add(vector);
+                vectors.add(randomUnit(random, embedder.dimensions()));
             }
             time("clustering 2,000 distinct questions (vectors cached)", run -> GapClusters.groups(vectors, GapClusters.THRESHOLD));
             long started = System.nanoTime();
@@ -96,6 +90,38 @@ class ConsoleTimingsBenchmark {
                 new ConsoleQueries.FeedbackFilter("down", null, null, now.plusMillis(run)), 50, 0));
         time(name + " gaps", run -> gaps.cluster(queries.abstained(GapClusters.MAX_QUESTIONS - run)));
         time(name + " weak-evidence", run -> gaps.cluster(queries.weaklyAnswered(GapClusters.MAX_QUESTIONS - run)));
+
+        // The worst case: 2,000 distinct abstained questions (the view's bound), their vectors stored
+        // by the warmer as they were asked, and a console process that has never seen them (a restart).
+        Random random = new Random(5);
+        QuestionVectors stored = new QuestionVectors(database, embedder);
+        Map<String, float[]> vectors = new HashMap<>();
+        List<AnsweredEvent> distinct = new ArrayList<>();
+        for (int i = 0; i < GapClusters.MAX_QUESTIONS; i++) {
+            String question = "missing topic " + i + " asked " + Long.toHexString(random.nextLong());
+            distinct.add(new AnsweredEvent("distinct-" + i + "-" + now.toEpochMilli(), now.minusSeconds(i), "widget", null,
+                    question, true, null, List.of(), null, null, 10, null));
+            vectors.put(GapClusters.normal(question), randomUnit(random, embedder.dimensions()));
+        }
+        records.insert(distinct);
+        stored.save(vectors);
+        time(name + " gaps over 2,000 distinct questions, first call after a restart", run -> {
+            GapClusters fresh = new GapClusters(embedder, () -> stored);
+            return fresh.cluster(queries.abstained(GapClusters.MAX_QUESTIONS));
+        });
+    }
+
+    private static float[] randomUnit(Random random, int dimensions) {
+        float[] vector = new float[dimensions];
+        double norm = 0;
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] = (float) random.nextGaussian();
+            norm += vector[d] * vector[d];
+        }
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] /= (float) Math.sqrt(norm);
+        }
+        return vector;
     }
 
     private static void time(String what, IntFunction<?> work) {

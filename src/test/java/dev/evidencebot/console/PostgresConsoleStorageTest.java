@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -22,26 +24,31 @@ class PostgresConsoleStorageTest extends ConsoleStorageContract {
     private static final String USER = System.getenv().getOrDefault("TEST_POSTGRES_USER", "");
     private static final String PASSWORD = System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", "");
 
-    private String schema;
+    private final List<String> schemas = new ArrayList<>();
 
     @Override
-    Database openEmpty() throws SQLException {
+    Database openEmpty(String version) throws SQLException {
         requireServer();
-        schema = "console_test_" + UUID.randomUUID().toString().replace("-", "");
+        String schema = "console_test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD); Statement sql = admin.createStatement()) {
             sql.execute("CREATE SCHEMA " + schema);
         }
-        return reopen();
+        schemas.add(schema);
+        return new Database(url(schema), USER, PASSWORD, version);
     }
 
     @Override
     Database reopen() {
-        return new Database(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        return new Database(url(schemas.get(schemas.size() - 1)), USER, PASSWORD);
+    }
+
+    private static String url(String schema) {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     @AfterEach
-    void dropSchema() throws SQLException {
-        if (schema != null) {
+    void dropSchemas() throws SQLException {
+        for (String schema : schemas) {
             try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD); Statement sql = admin.createStatement()) {
                 sql.execute("DROP SCHEMA " + schema + " CASCADE");
             }

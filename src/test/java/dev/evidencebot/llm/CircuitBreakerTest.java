@@ -73,6 +73,22 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aTrialThatNeverWentOutLeavesTheNextCallFreeToBeTheTrial() {
+        // given an open breaker whose wait is over, and a trial admitted but not sent (budget spent)
+        for (int i = 0; i < 3; i++) {
+            breaker.failed();
+        }
+        clock.now = clock.now.plusSeconds(31);
+        assertTrue(breaker.allow());
+
+        breaker.notCalled();
+
+        // then the next call is the trial, rather than the breaker waiting forever on the first
+        assertTrue(breaker.allow());
+        assertFalse(breaker.allow());
+    }
+
+    @Test
     void aSuccessResetsTheCount() {
         breaker.failed();
         breaker.failed();

@@ -34,13 +34,18 @@ final class SlackRequests {
 
     /** The form body of a slash command, field for field what Slack posts. */
     static String commandBody(String command, String text, String responseUrl) {
+        return commandBody(command, text, responseUrl, "U2147483697");
+    }
+
+    /** The same, from {@code userId}. */
+    static String commandBody(String command, String text, String responseUrl, String userId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-verification-token");
         fields.put("team_id", "T0001");
         fields.put("team_domain", "example");
         fields.put("channel_id", "C2147483705");
         fields.put("channel_name", "general");
-        fields.put("user_id", "U2147483697");
+        fields.put("user_id", userId);
         fields.put("user_name", "alice");
         fields.put("command", command);
         fields.put("text", text);
