@@ -66,6 +66,12 @@ public final class CorpusFiles {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("corpus directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
         }
+        Path root;
+        try {
+            root = directory.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("corpus directory " + directory.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+        }
         Map<String, Path> present = new HashMap<>();
         List<String> order = new ArrayList<>();
         for (Path path : CorpusReader.files(directory)) {
@@ -79,7 +85,7 @@ public final class CorpusFiles {
         failedLatest.keySet().retainAll(present.keySet());
         parsedLastTime = 0;
         for (String relative : order) {
-            refresh(relative, present.get(relative));
+            refresh(root, relative, present.get(relative));
         }
         return assemble(order);
     }
@@ -106,6 +112,15 @@ public final class CorpusFiles {
         failedLatest.putAll(state.failedLatest());
     }
 
+    /** Whether {@code path}, links resolved, lies outside {@code root}. A dangling link does not: reading reports it. */
+    private static boolean leaves(Path root, Path path) {
+        try {
+            return !path.toRealPath().startsWith(root);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** How many files the last {@link #read} parsed or found gone: zero means nothing changed. */
     public synchronized int changedLastTime() {
         return parsedLastTime + removedLastTime;
@@ -116,14 +131,21 @@ public final class CorpusFiles {
         return parsedLastTime;
     }
 
-    private void refresh(String relative, Path path) {
+    private void refresh(Path root, String relative, Path path) {
         Stamp stamp = Stamp.of(path);
         if (stamp != null && stamp.equals(parsed.get(relative))) {
             return;
         }
         parsedLastTime++;
         ProblemLog problems = new ProblemLog();
-        List<Article> articles = reader.readFile(path, relative, problems);
+        List<Article> articles;
+        if (leaves(root, path)) {
+            // a link to /etc/passwd or a neighbour's files is not the site's article; where it leads is not echoed
+            problems.report(relative, 0, "is a symbolic link that leads outside the corpus directory; not followed");
+            articles = List.of();
+        } else {
+            articles = reader.readFile(path, relative, problems);
+        }
         parsed.put(relative, stamp);
         Reading previous = inService.get(relative);
         boolean failed = articles.isEmpty() && !problems.problems().isEmpty();

@@ -21,6 +21,11 @@ final class UntrustedText {
     static List<Article> screen(List<Article> articles, String file, ProblemLog problems) {
         List<Article> screened = new ArrayList<>(articles.size());
         for (Article article : articles) {
+            if (!safeId(article.id())) {
+                problems.report(file, article.passages().isEmpty() ? 0 : article.passages().get(0).line(),
+                        "article id must not contain '/', '\\' or '..' (it names files next to the article); article skipped");
+                continue;
+            }
             screened.add(screen(article, file, problems));
         }
         return screened;
@@ -60,6 +65,14 @@ final class UntrustedText {
         }
         return new Article(article.id(), article.source(), article.format(), article.title(), article.author(), article.date(),
                 url, article.sections(), kept, references, article.record());
+    }
+
+    /**
+     * An id names the article's curator sidecar ({@code <id>.evidence.json} beside it): one that
+     * could climb out of its folder ("../../outside/planted") or hide control characters is refused.
+     */
+    static boolean safeId(String id) {
+        return !id.contains("/") && !id.contains("\\") && !id.contains("..") && id.chars().noneMatch(Character::isISOControl);
     }
 
     /** An absolute http or https URL with a host: all a reader should be sent to. */

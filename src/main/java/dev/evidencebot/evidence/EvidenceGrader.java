@@ -47,6 +47,11 @@ public final class EvidenceGrader {
         List<GradingMemory.Graded> each = corpus.articles().parallelStream().map(article -> {
             String sidecar = sidecarName(article);
             Path file = corpusDirectory.resolve(sidecar);
+            if (!insideOf(corpusDirectory, file)) {
+                // the corpus refuses such ids; this guards anything that reaches the grader another way
+                return new GradingMemory.Graded(grade(article, CuratorOverrides.none()), List.of(
+                        new Problem(sidecar, 0, "curator sidecar would lie outside the corpus directory; not read")));
+            }
             return memory.gradeOrReuse(article, file, () -> {
                 List<Problem> sidecarProblems = new ArrayList<>();
                 CuratorOverrides overrides = CuratorOverrides.load(file, sidecar, article, sidecarProblems);
@@ -61,6 +66,19 @@ public final class EvidenceGrader {
             problems.addAll(one.problems());
         }
         return new GradedCorpus(graded, problems);
+    }
+
+    /** Whether {@code file} (links resolved, when it exists) lies inside {@code directory}. */
+    static boolean insideOf(Path directory, Path file) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (!file.toAbsolutePath().normalize().startsWith(root)) {
+            return false;
+        }
+        try {
+            return !java.nio.file.Files.exists(file) || file.toRealPath().startsWith(root.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Grades one article by the rules alone. */

@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.evidencebot.answer.Answer;
+import dev.evidencebot.answer.AnswerTexts;
 import dev.evidencebot.answer.Citation;
 import dev.evidencebot.answer.EvidenceSummary;
 import dev.evidencebot.evidence.Grading;
@@ -38,6 +39,8 @@ final class AnswerBlocks {
     static final String EVIDENCE_BLOCK = "evidence";
 
     private static final String EVIDENCE_LINE_PREFIX = "Evidence level:";
+    /** Where the pipeline's own sources list starts: a paragraph opening with its heading. */
+    private static final String SOURCES_PARAGRAPH = "\n\n" + AnswerTexts.SOURCES_HEADING + "\n";
     private static final int MAX_SOURCE_SECTIONS = 10;
     private static final int FALLBACK_TEXT_LENGTH = 300;
 
@@ -112,6 +115,13 @@ final class AnswerBlocks {
         int lastLine = text.lastIndexOf('\n') + 1;
         if (text.startsWith(EVIDENCE_LINE_PREFIX, lastLine)) {
             text = text.substring(0, lastLine).stripTrailing();
+        }
+        // the pipeline's plain-text sources paragraph (raw URLs) would repeat the Sources block below
+        int sources = text.lastIndexOf(SOURCES_PARAGRAPH);
+        if (sources >= 0) {
+            text = text.substring(0, sources).stripTrailing();
+        } else if (text.startsWith(AnswerTexts.SOURCES_HEADING + "\n")) {
+            text = "";
         }
         return Mrkdwn.fromMarkdown(text);
     }
@@ -202,13 +212,16 @@ final class AnswerBlocks {
     }
 
     private static ActionResponse message(String responseType, AskedAnswer asked, List<LayoutBlock> blocks) {
-        // what notifications and screen readers show in place of the blocks
-        String fallback = "Answer to: " + Mrkdwn.escape(limit(asked.question(), FALLBACK_TEXT_LENGTH));
         return ActionResponse.builder()
                 .responseType(responseType)
-                .text(fallback)
+                .text(fallbackText(asked))
                 .blocks(blocks)
                 .build();
+    }
+
+    /** What notifications and screen readers show in place of the blocks. */
+    static String fallbackText(AskedAnswer asked) {
+        return "Answer to: " + Mrkdwn.escape(limit(asked.question(), FALLBACK_TEXT_LENGTH));
     }
 
     private static String referenceUrl(Citation.ReferenceRef reference) {

@@ -65,29 +65,44 @@ final class AnswerRunner {
     /** @param userId the Slack user who asked, may be null */
     boolean submit(String questionText, String responseUrl, String userId) {
         Question question = Question.of(questionText).from(new Question.Origin("slack", userId));
-        CompletableFuture<Answer> result = new CompletableFuture<>();
-        Future<?> work;
+        CompletableFuture<Answer> result;
         try {
-            work = answerPool.submit(() -> {
-                try {
-                    result.complete(answers.answer(question));
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
+            result = answer(question);
         } catch (RejectedExecutionException busy) {
             return false;
         }
-        result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((answer, failure) -> {
+        result.whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                poster.post(responseUrl, AnswerBlocks.notice(failureMessage(failure)));
+            } else {
+                deliver(new AskedAnswer(questionText, answer), responseUrl);
+            }
+        }, deliveryPool);
+        return true;
+    }
+
+    /**
+     * Answers on the shared answer pool, so the slash command and the events together never answer
+     * more than {@link #ANSWER_THREADS} questions at once. The result fails with a TimeoutException
+     * (and the work is interrupted) after slack.answer-timeout.
+     *
+     * @throws RejectedExecutionException when too many questions are already waiting
+     */
+    CompletableFuture<Answer> answer(Question question) {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        Future<?> work = answerPool.submit(() -> {
+            try {
+                result.complete(answers.answer(question));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> {
                     if (failure != null) {
                         work.cancel(true);
-                        poster.post(responseUrl, AnswerBlocks.notice(failureMessage(failure)));
-                    } else {
-                        deliver(new AskedAnswer(questionText, answer), responseUrl);
                     }
-                }, deliveryPool);
-        return true;
+                });
     }
 
     /** Posts a message without blocking the caller; used for shares and feedback replies. */
@@ -112,7 +127,8 @@ final class AnswerRunner {
         poster.post(responseUrl, message);
     }
 
-    private String failureMessage(Throwable failure) {
+    /** What the asker is told when answering failed or took too long. */
+    String failureMessage(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof TimeoutException) {
             return "Sorry, that question took longer than " + timeout.toSeconds()

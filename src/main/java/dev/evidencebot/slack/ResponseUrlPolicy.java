@@ -9,20 +9,28 @@ import java.util.stream.Collectors;
 /**
  * Which response_url values answers may be posted to. The URL arrives inside the request, so
  * without this check a forged-but-signed (or replayed) payload could make the server POST
- * answers anywhere.
+ * answers anywhere. Https only: plain http is allowed to a literal loopback address only when
+ * slack.allow-http-loopback is on, which tests do because their stand-in for Slack speaks http.
  */
 final class ResponseUrlPolicy {
 
     private final Set<String> allowedHosts;
+    private final boolean allowHttpLoopback;
 
+    /** Https only, to the listed hosts. */
     ResponseUrlPolicy(List<String> allowedHosts) {
+        this(allowedHosts, false);
+    }
+
+    ResponseUrlPolicy(List<String> allowedHosts, boolean allowHttpLoopback) {
+        this.allowHttpLoopback = allowHttpLoopback;
         this.allowedHosts = allowedHosts.stream()
                 .map(host -> host.strip().toLowerCase(Locale.ROOT))
                 .filter(host -> !host.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** True when the URL's host is allowed and its scheme is https (plain http only for loopback). */
+    /** True when the URL's host is allowed and its scheme is https (plain http only for loopback, when allowed). */
     boolean allows(String responseUrl) {
         if (responseUrl == null || responseUrl.isBlank()) {
             return false;
@@ -43,7 +51,7 @@ final class ResponseUrlPolicy {
             return false;
         }
         return scheme.equalsIgnoreCase("https")
-                || (scheme.equalsIgnoreCase("http") && isLoopback(stripBrackets(host)));
+                || (allowHttpLoopback && scheme.equalsIgnoreCase("http") && isLoopback(stripBrackets(host)));
     }
 
     /** Loopback by its literal name only: resolving DNS here would let a name point anywhere. */

@@ -35,7 +35,7 @@ final class ResponseUrlPoster {
     private final ResponseUrlPolicy policy;
 
     ResponseUrlPoster(SlackConfig config) {
-        this.policy = new ResponseUrlPolicy(config.responseUrlHosts());
+        this.policy = new ResponseUrlPolicy(config.responseUrlHosts(), config.allowHttpLoopback());
     }
 
     boolean allows(String responseUrl) {

@@ -22,15 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Slack's one request URL for the slash command and the buttons. The body is taken as the raw
- * string Slack signed; Bolt verifies the signature, routes, and answers with the ack.
+ * Slack's one request URL: the slash command and the buttons (form-encoded), and the Events API
+ * (JSON: url_verification, mentions, messages). The body is taken as the raw string Slack signed;
+ * Bolt verifies the signature, routes, and answers with the ack.
  */
 @Controller(SlackEventsController.PATH)
 @Requires(property = SlackConfig.PREFIX + ".signing-secret")
 final class SlackEventsController {
 
     static final String PATH = "/slack/events";
-    static final String NOT_SLACK = "not a Slack request this app understands (a slash command or a button click, form-encoded)";
+    static final String NOT_SLACK = "not a Slack request this app understands "
+            + "(a slash command or a button click, form-encoded, or an Events API event, JSON)";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -40,7 +42,7 @@ final class SlackEventsController {
         this.parser = new SlackRequestParser(app.config());
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
     MutableHttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
         Request<?> slackRequest;
@@ -54,7 +56,7 @@ final class SlackEventsController {
                     .build());
         } catch (RuntimeException e) {
             // Bolt reads the body before it checks the signature, and throws on JSON it did not expect
-            // (a payload that is an array, say): that is a bad request, not our fault
+            // (a payload that is an array, an event without a type): that is a bad request, not our fault
             return error(400, NOT_SLACK);
         }
         return toMicronaut(app.run(slackRequest));

@@ -34,8 +34,13 @@ class OriginFilter implements Ordered {
 
     private final AllowedOrigins allowed;
 
-    OriginFilter(@Value("${widget.allowed-origins:`http://localhost:*,http://127.0.0.1:*`}") String allowedOrigins) {
-        this.allowed = AllowedOrigins.parse(allowedOrigins);
+    /** Pages a developer serves on this machine: allowed only while no public origin is configured. */
+    static final String LOCAL_DEVELOPMENT = "http://localhost:*,http://127.0.0.1:*";
+
+    OriginFilter(@Value("${widget.allowed-origins:}") String allowedOrigins,
+                 @Value("${server.public-origins:}") String publicOrigins) {
+        boolean unset = allowedOrigins == null || allowedOrigins.isBlank();
+        this.allowed = AllowedOrigins.parse(unset && !PublicHosts.parse(publicOrigins).configured() ? LOCAL_DEVELOPMENT : allowedOrigins);
     }
 
     @Override

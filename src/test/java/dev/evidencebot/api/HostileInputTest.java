@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -148,16 +149,18 @@ class HostileInputTest {
     @MethodSource("hostileBodies")
     void theSlackDoorRefusesEveryHostileBody(String name, String contentType, byte[] body, boolean chunked, int status,
                                              String words) throws Exception {
-        // the same bytes, posted as Slack would (form-encoded) where the case has a JSON content type
-        String slackType = JSON.equals(contentType) ? FORM : contentType;
-        HttpResponse<String> response = post(SLACK, slackType, body, chunked);
+        // the same bytes, posted as Slack would: form-encoded (commands, clicks) and JSON (events)
+        List<String> slackTypes = JSON.equals(contentType) ? List.of(FORM, JSON) : Collections.singletonList(contentType);
+        for (String slackType : slackTypes) {
+            HttpResponse<String> response = post(SLACK, slackType, body, chunked);
 
-        // too large: refused before anything reads it; JSON or text: not what Slack sends; the rest is
-        // nothing Bolt can recognise as a command or a click, so it never gets as far as the signature
-        int expected = status == 413 ? 413 : "text/plain".equals(slackType) ? 415 : 400;
-        assertEquals(expected, response.statusCode(), name + ": " + response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(JSON), response.headers().toString());
-        assertEquals(expected, HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
+            // too large: refused before anything reads it; text: not what Slack sends; the rest is nothing
+            // Bolt can recognise as a command, a click or an event, so it never gets as far as the signature
+            int expected = status == 413 ? 413 : "text/plain".equals(slackType) ? 415 : 400;
+            assertEquals(expected, response.statusCode(), name + " as " + slackType + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(JSON), response.headers().toString());
+            assertEquals(expected, HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
+        }
         assertNoErrorLogged();
     }
 
@@ -184,11 +187,21 @@ class HostileInputTest {
     }
 
     @Test
-    void jsonForTheSlackDoorIsAJsonFourFifteen() throws Exception {
+    void jsonForTheSlackDoorThatIsNoEventIsRefusedWith400() throws Exception {
+        // JSON is how events arrive; this is none
         HttpResponse<String> response = post(SLACK, JSON, json("{\"command\": \"/ask\"}"), false);
 
-        assertEquals(415, response.statusCode(), response.body());
-        assertEquals(415, HttpJson.JSON.readTree(response.body()).get("status").asInt());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(400, HttpJson.JSON.readTree(response.body()).get("status").asInt());
+    }
+
+    @Test
+    void anUnsignedEventIsRefusedWith401() throws Exception {
+        HttpResponse<String> response = post(SLACK, JSON, json("{\"type\": \"event_callback\", \"event_id\": \"Ev1\", "
+                + "\"event\": {\"type\": \"app_mention\", \"user\": \"U1\", \"text\": \"hi\", \"ts\": \"1.0\", \"channel\": \"C1\"}}"), false);
+
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals(401, HttpJson.JSON.readTree(response.body()).get("status").asInt());
     }
 
     @Test

@@ -77,6 +77,29 @@ class AnswerBlocksTest {
         assertTrue(found, message.toString());
     }
 
+    @Test
+    void theAnswerSectionsLeaveOutThePlainTextSourcesListWhichTheSourcesBlockShows() throws Exception {
+        Answer answer = Answers.cited("s", "Semax improved learning in rats [1].\n\nPatients recovered faster [2].");
+
+        JsonNode message = render(AnswerBlocks.ephemeral(new AskedAnswer("q", answer)));
+
+        StringBuilder answerText = new StringBuilder();
+        String sources = "";
+        for (JsonNode block : message.get("blocks")) {
+            String id = block.path("block_id").asText();
+            if (id.startsWith(AnswerBlocks.ANSWER_BLOCK)) {
+                answerText.append(block.at("/text/text").asText());
+            } else if (id.startsWith(AnswerBlocks.SOURCES_BLOCK)) {
+                sources += block.at("/text/text").asText();
+            }
+        }
+        assertEquals("Semax improved learning in rats [1].\n\nPatients recovered faster [2].", answerText.toString());
+        assertFalse(answerText.toString().contains("Sources:"), answerText.toString());
+        assertFalse(answerText.toString().contains("https://"), answerText.toString());
+        assertTrue(sources.startsWith("*Sources*"), sources);
+        assertTrue(sources.contains("<https://pubmed.ncbi.nlm.nih.gov/1234567/|"), sources);
+    }
+
     private static JsonNode render(Object message) throws Exception {
         return JSON.readTree(GsonFactory.createSnakeCase().toJson(message));
     }

@@ -20,7 +20,7 @@ class AnswerRunnerTest {
     private final LoopbackHooks hooks = new LoopbackHooks();
     private final CountDownLatch never = new CountDownLatch(1);
     private final SlackConfig config = new SlackConfig(SlackRequests.SECRET, null, "/ask",
-            List.of("127.0.0.1"), "https://slack.com/api/", Duration.ofSeconds(1));
+            List.of("127.0.0.1"), "https://slack.com/api/", Duration.ofSeconds(1), null, true);
     private final ResponseUrlPoster poster = new ResponseUrlPoster(config);
     private final RecentAnswers recent = new RecentAnswers();
 

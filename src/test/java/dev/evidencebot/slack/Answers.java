@@ -18,8 +18,14 @@ final class Answers {
     private Answers() {
     }
 
+    /** The pipeline's own plain-text sources paragraph, which Slack shows as its Sources block instead. */
+    static final String SOURCES_PARAGRAPH = "Sources:\n"
+            + "[1] Semax & learning in <white> rats (2019) — animal study, white rats: preclinical. https://pubmed.ncbi.nlm.nih.gov/1234567/\n"
+            + "[2] Petrov B. Semax after stroke. 2008. (2008) — uncontrolled human study, 30 stroke patients: very low\n"
+            + "Caution on [1]: only one laboratory has reported this";
+
     static Answer cited(String id, String body) {
-        return new Answer(id, null, body + "\n\n" + EVIDENCE_LINE, false,
+        return new Answer(id, null, body + "\n\n" + SOURCES_PARAGRAPH + "\n" + EVIDENCE_LINE, false,
                 new EvidenceSummary(EvidenceLevel.VERY_LOW, "one uncontrolled human study and one animal study"),
                 List.of(animalStudy(), humanStudy()), "extractive", null);
     }

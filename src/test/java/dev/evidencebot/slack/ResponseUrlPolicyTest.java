@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResponseUrlPolicyTest {
 
-    private final ResponseUrlPolicy policy = new ResponseUrlPolicy(List.of("hooks.slack.com", " 127.0.0.1 ", "localhost", "[::1]"));
+    private final ResponseUrlPolicy policy = new ResponseUrlPolicy(List.of("hooks.slack.com", " 127.0.0.1 ", "localhost", "[::1]"), true);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -19,7 +19,7 @@ class ResponseUrlPolicyTest {
             "http://127.0.0.1:8080/hook",
             "http://localhost:9/hook",
             "http://[::1]:9/hook"})
-    void allowsListedHostsOverHttpsAndLoopbackOverHttp(String url) {
+    void allowsListedHostsOverHttpsAndLoopbackOverHttpWhenTestsAllowIt(String url) {
         assertTrue(policy.allows(url), url);
     }
 
@@ -40,8 +40,17 @@ class ResponseUrlPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://10.0.0.5/hook", "http://internal.example/hook"})
     void plainHttpIsRefusedForANonLoopbackHostEvenWhenListed(String url) {
-        ResponseUrlPolicy lenient = new ResponseUrlPolicy(List.of("10.0.0.5", "internal.example"));
+        ResponseUrlPolicy lenient = new ResponseUrlPolicy(List.of("10.0.0.5", "internal.example"), true);
         assertFalse(lenient.allows(url));
         assertTrue(lenient.allows(url.replace("http://", "https://")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://localhost:9/hook", "http://[::1]:9/hook"})
+    void plainHttpToLoopbackIsRefusedUnlessAllowed(String url) {
+        // the production default: a listed loopback host still needs https
+        ResponseUrlPolicy strict = new ResponseUrlPolicy(List.of("127.0.0.1", "localhost", "[::1]"));
+        assertFalse(strict.allows(url), url);
+        assertTrue(strict.allows(url.replace("http://", "https://")), url);
     }
 }

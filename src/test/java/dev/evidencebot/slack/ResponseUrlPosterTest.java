@@ -14,7 +14,7 @@ class ResponseUrlPosterTest {
 
     private final LoopbackHooks hooks = new LoopbackHooks();
     private final ResponseUrlPoster poster = new ResponseUrlPoster(new SlackConfig(SlackRequests.SECRET, null, "/ask",
-            List.of("127.0.0.1"), "https://slack.com/api/", Duration.ofSeconds(60)));
+            List.of("127.0.0.1"), "https://slack.com/api/", Duration.ofSeconds(60), null, true));
 
     @AfterEach
     void close() {

@@ -80,6 +80,78 @@ final class SlackRequests {
         return form(Map.of("payload", payload.toString()));
     }
 
+    /** An Events API envelope (event_callback) around {@code event}, as Slack posts it to the bot's workspace. */
+    static String eventBody(String eventId, ObjectNode event) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("token", "legacy-verification-token");
+        envelope.put("team_id", "T0001");
+        envelope.put("api_app_id", "A123456");
+        envelope.set("event", event);
+        envelope.put("type", "event_callback");
+        envelope.put("event_id", eventId);
+        envelope.put("event_time", Instant.now().getEpochSecond());
+        // who the app is in this workspace: the bot user's id comes from here, no auth.test needed
+        envelope.putArray("authorizations").addObject()
+                .putNull("enterprise_id").put("team_id", "T0001").put("user_id", SlackApiStub.BOT_USER)
+                .put("is_bot", true).put("is_enterprise_install", false);
+        envelope.put("is_ext_shared_channel", false);
+        envelope.put("event_context", "4-eyJldCI6ImFwcF9tZW50aW9uIn0");
+        return envelope.toString();
+    }
+
+    /** An app_mention: someone tagged the bot in {@code channel}; {@code threadTs} null outside threads. */
+    static ObjectNode mention(String channel, String user, String text, String ts, String threadTs) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "app_mention");
+        event.put("user", user);
+        event.put("text", text);
+        event.put("ts", ts);
+        event.put("channel", channel);
+        event.put("event_ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return event;
+    }
+
+    /** A message event in {@code channel} of {@code channelType} ("im", "channel"); {@code threadTs} null outside threads. */
+    static ObjectNode message(String channel, String channelType, String user, String text, String ts, String threadTs) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "message");
+        event.put("client_msg_id", java.util.UUID.randomUUID().toString());
+        event.put("user", user);
+        event.put("text", text);
+        event.put("ts", ts);
+        event.put("team", "T0001");
+        event.put("channel", channel);
+        event.put("event_ts", ts);
+        event.put("channel_type", channelType);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return event;
+    }
+
+    /** Posts a correctly signed Events API body (JSON), with any extra headers (X-Slack-Retry-Num, ...). */
+    HttpResponse<String> sendEvent(String json, String... headers) throws IOException, InterruptedException {
+        String timestamp = now();
+        return sendEventSignedAs(json, sign(SECRET, timestamp, json), timestamp, headers);
+    }
+
+    HttpResponse<String> sendEventSignedAs(String json, String signature, String timestamp, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .header("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static String sign(String secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
