@@ -27,7 +27,7 @@ class AdminController {
 
     @Post(uri = "/reindex", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> reindex(HttpRequest<?> request) {
-        Optional<MutableHttpResponse<ApiError>> refused = admin.refuse(request);
+        Optional<MutableHttpResponse<?>> refused = admin.refuse(request);
         if (refused.isPresent()) {
             return refused.get();
         }

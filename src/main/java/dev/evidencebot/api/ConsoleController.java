@@ -121,7 +121,7 @@ class ConsoleController {
     }
 
     private HttpResponse<?> guarded(HttpRequest<?> request, Function<ConsoleParameters, HttpResponse<?>> answer) {
-        Optional<MutableHttpResponse<ApiError>> refused = admin.refuse(request);
+        Optional<MutableHttpResponse<?>> refused = admin.refuse(request);
         if (refused.isPresent()) {
             return refused.get().contentType(MediaType.APPLICATION_JSON_TYPE); // a CSV route refuses in JSON too
         }

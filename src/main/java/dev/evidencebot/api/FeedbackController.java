@@ -55,7 +55,7 @@ class FeedbackController {
     @Get(uri = "/feedback", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> list(HttpRequest<?> request) {
-        Optional<MutableHttpResponse<ApiError>> refused = admin.refuse(request);
+        Optional<MutableHttpResponse<?>> refused = admin.refuse(request);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -150,8 +150,9 @@ public final class ConsoleQueries {
 
     /**
      * The last {@code days} days up to {@code now} (UTC days, today included): questions per day,
-     * answered and abstained, the evidence-level mix of answers and thumbs up/down. Days are
-     * counted in Java, so the SQL stays the same on H2 and PostgreSQL whatever their time zone.
+     * answered and abstained, thumbs up and down per day, the evidence-level mix of answers and the
+     * thumbs in total. Days are counted in Java, so the SQL stays the same on H2 and PostgreSQL
+     * whatever their time zone.
      */
     public Overview overview(int days, Instant now) {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -159,7 +160,7 @@ public final class ConsoleQueries {
         OffsetDateTime since = first.atStartOfDay().atOffset(ZoneOffset.UTC);
         Map<LocalDate, long[]> perDay = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            perDay.put(day, new long[2]);
+            perDay.put(day, new long[4]); // answered, abstained, thumbs up, thumbs down
         }
         Map<String, Long> levels = new TreeMap<>();
         Map<String, Long> ratings = new TreeMap<>();
@@ -181,17 +182,23 @@ public final class ConsoleQueries {
                 }
             }
             try (PreparedStatement select = prepare(connection,
-                    "SELECT rating, COUNT(*) FROM feedback WHERE given_at >= ? GROUP BY rating", since);
+                    "SELECT given_at, rating FROM feedback WHERE given_at >= ?", since);
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ratings.put(rows.getString(1), rows.getLong(2));
+                    String rating = rows.getString(2);
+                    ratings.merge(rating, 1L, Long::sum);
+                    long[] counts = perDay.get(rows.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+                            .toLocalDate());
+                    if (counts != null) {
+                        counts["up".equals(rating) ? 2 : 3]++;
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the overview: " + e.getMessage(), e);
         }
         List<Day> daily = perDay.entrySet().stream().map(day -> new Day(day.getKey(), day.getValue()[0] + day.getValue()[1],
-                day.getValue()[0], day.getValue()[1])).toList();
+                day.getValue()[0], day.getValue()[1], day.getValue()[2], day.getValue()[3])).toList();
         return new Overview(days, first, daily, levels, ratings.getOrDefault("up", 0L), ratings.getOrDefault("down", 0L));
     }
 
@@ -284,7 +291,8 @@ public final class ConsoleQueries {
     public record AskedQuestion(String question, long count, Instant firstSeen, Instant lastSeen) {
     }
 
-    public record Day(LocalDate date, long questions, long answered, long abstained) {
+    /** @param thumbsUp the ratings given that day, whenever the answer they rate was asked */
+    public record Day(LocalDate date, long questions, long answered, long abstained, long thumbsUp, long thumbsDown) {
     }
 
     public record Overview(int days, LocalDate from, List<Day> perDay, Map<String, Long> levels, long thumbsUp,

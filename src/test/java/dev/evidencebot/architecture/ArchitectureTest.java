@@ -5,13 +5,15 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The lines of the folder tree, held by a test so nobody has to remember them: the core runs
  * corpus -> evidence -> index -> retrieval -> answer and imports only to its left; the doors
- * (api, widget, slack, cli) never import one another; only doors touch HTTP; only llm touches
+ * (api, widget, slack, cli, admin) never import one another, except that the /admin page signs in
+ * with the API's admin check; only doors touch HTTP; only llm touches
  * LangChain4j. Fetching a site (ingest) writes files into the corpus and knows nothing of answers:
  * it may use the corpus, nothing else of ours, and only the CLI runs it. What visitors asked
  * (console) is fed by the answer pipeline's event: the pipeline never calls it; only the admin API
@@ -21,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "dev.evidencebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] EDGES = {"..api..", "..widget..", "..slack..", "..cli.."};
+    private static final String[] EDGES = {"..api..", "..widget..", "..slack..", "..cli..", "dev.evidencebot.admin.."};
 
     @ArchTest
     static final ArchRule corpusImportsNoLaterStage = noClasses().that().resideInAPackage("dev.evidencebot.corpus..")
@@ -46,7 +48,8 @@ class ArchitectureTest {
     static final ArchRule answerKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.answer..")
             // spelled out in full: "..api.." would also match libraries' api packages (io.lettuce.core.api)
             .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.llm..", "dev.evidencebot.api..",
-                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.console..");
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.console..",
+                    "dev.evidencebot.admin..");
 
     @ArchTest
     static final ArchRule consoleKnowsNoDoorAndNoModel = noClasses().that().resideInAPackage("dev.evidencebot.console..")
@@ -61,8 +64,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.console..");
 
     @ArchTest
-    static final ArchRule doorsNeverImportOneAnother = slices().matching("dev.evidencebot.(api|widget|slack|cli)..")
-            .should().notDependOnEachOther();
+    // one edge allowed: the /admin page shares the API's admin check (token, sessions, same-origin test)
+    static final ArchRule doorsNeverImportOneAnother = slices().matching("dev.evidencebot.(api|widget|slack|cli|admin)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(resideInAPackage("dev.evidencebot.admin.."), resideInAPackage("dev.evidencebot.api.."));
+
+    @ArchTest
+    static final ArchRule nothingImportsTheAdminPage = noClasses().that().resideOutsideOfPackage("dev.evidencebot.admin..")
+            .should().dependOnClassesThat().resideInAPackage("dev.evidencebot.admin..");
+
+    @ArchTest
+    // the page reads the console through the API's JSON, never through its queries
+    static final ArchRule adminPageReadsOnlyThroughTheApi = noClasses().that().resideInAPackage("dev.evidencebot.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.console..", "dev.evidencebot.answer..",
+                    "dev.evidencebot.retrieval..", "dev.evidencebot.index..");
 
     @ArchTest
     static final ArchRule onlyDoorsTouchHttp = noClasses().that().resideOutsideOfPackages(EDGES)

@@ -330,8 +330,9 @@ abstract class ConsoleStorageContract {
         assertEquals(30, overview.perDay().size());
         ConsoleQueries.Day today = overview.perDay().get(29);
         assertEquals(NOW.atOffset(ZoneOffset.UTC).toLocalDate(), today.date());
-        assertEquals(new ConsoleQueries.Day(today.date(), 2, 1, 1), today);
+        assertEquals(new ConsoleQueries.Day(today.date(), 2, 1, 1, 1, 0), today);
         assertEquals(1, overview.perDay().get(27).answered());
+        assertEquals(1, overview.perDay().get(27).thumbsDown());
         assertEquals(3, overview.perDay().stream().mapToLong(ConsoleQueries.Day::questions).sum());
         assertEquals(java.util.Map.of("HIGH", 1L, "LOW", 1L), overview.levels());
         assertEquals(1, overview.thumbsUp());

@@ -1,5 +1,7 @@
 package dev.evidencebot.widget;
 
+import dev.evidencebot.testing.Browser;
+import dev.evidencebot.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.evidencebot.widget;
+package dev.evidencebot.testing;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -15,17 +15,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The real application on a random port, started and awaited until its index is ready. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    final EmbeddedServer server;
+    public final EmbeddedServer server;
 
     private TestServer(EmbeddedServer server) {
         this.server = server;
     }
 
-    static TestServer start(Map<String, Object> properties) {
+    public static TestServer start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, all, "test");
@@ -34,16 +34,16 @@ final class TestServer implements AutoCloseable {
         return started;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + server.getPort() + path;
     }
 
     /** Same server, other host name: a page from here is cross-origin to {@link #url}. */
-    String otherOriginUrl(String path) {
+    public String otherOriginUrl(String path) {
         return "http://127.0.0.1:" + server.getPort() + path;
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.evidencebot.widget;
+package dev.evidencebot.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -24,15 +24,16 @@ import java.util.stream.Stream;
 
 /**
  * One headless Debian Chromium driven by the system chromedriver; nothing is downloaded. Absent
- * binaries skip the test on a dev machine and fail it when CI=true.
+ * binaries skip the test on a dev machine and fail it when CI=true. Shared by the widget's and the
+ * admin page's browser tests; {@link #open}, {@link #widget} and {@link #inWidget} are the widget's.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -40,7 +41,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser start() {
+    public static Browser start() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = "Chromium is not installed: apt-get install -y chromium chromium-driver";
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -48,7 +49,7 @@ final class Browser implements AutoCloseable {
         }
         Assumptions.assumeTrue(present, missing);
         try {
-            Path profile = Files.createTempDirectory("widget-chromium-");
+            Path profile = Files.createTempDirectory("evidence-bot-chromium-");
             System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
@@ -64,37 +65,42 @@ final class Browser implements AutoCloseable {
     }
 
     /** Sets the layout viewport exactly, which a headless window size does not. */
-    void viewport(int width, int height, boolean mobile) {
+    public void viewport(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
-    /** Opens the page with a fresh tab session, so no earlier conversation is restored. */
-    void open(String url) {
+    /** Opens a page with the widget in a fresh tab session, so no earlier conversation is restored. */
+    public void open(String url) {
         driver.get(url);
         driver.executeScript("sessionStorage.clear()");
         driver.navigate().refresh();
         widget();
     }
 
-    SearchContext widget() {
+    public SearchContext widget() {
         WebElement host = await(d -> d.findElements(By.tagName("evidence-bot-widget")).stream().findFirst().orElse(null));
         return host.getShadowRoot();
     }
 
-    WebElement inWidget(String css) {
+    public WebElement inWidget(String css) {
         return await(d -> widget().findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
-    <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
+    /** The first element matching {@code css} in the page, once there is one. */
+    public WebElement element(String css) {
+        return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    public <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path target = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());
