@@ -27,7 +27,7 @@ class AdminHealthController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> health(HttpRequest<?> request) {
-        Optional<MutableHttpResponse<ApiError>> refused = admin.refuse(request);
+        Optional<MutableHttpResponse<?>> refused = admin.refuse(request);
         if (refused.isPresent()) {
             return refused.get();
         }
