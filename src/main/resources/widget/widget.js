@@ -10,9 +10,8 @@ var API = new URL('.', script.src).href.replace(/\/$/, '');
 var ds = script.dataset;
 var OPTS = {
   title: ds.title || 'Ask the research',
-  greeting: ds.greeting || 'Ask about the articles on this site. Every answer cites its sources and grades the evidence.',
-  examples: (ds.examples || 'Does Semax reduce anxiety?|Does Semax improve memory?|What is Semax?')
-    .split('|').map(function (s) { return s.trim(); }).filter(Boolean).slice(0, 4),
+  greeting: ds.greeting || 'Ask about the articles on this site.', // until /api/widget/intro says more
+  examples: (ds.examples || '').split('|').map(function (s) { return s.trim(); }).filter(Boolean).slice(0, 4),
   accent: ds.accent || '',
   position: ds.position === 'left' ? 'left' : 'right',
   open: ds.open === 'true'
@@ -35,7 +34,7 @@ var STYLE = [
 ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;',
 'width:0!important;height:0!important;bottom:0!important;right:0!important;visibility:visible!important;opacity:1!important;',
 '--eb-accent:#0b5cad;--eb-accent-text:#fff;--eb-bg:#fff;--eb-surface:#f6f7f9;--eb-text:#1f2328;--eb-muted:#57606a;',
-'--eb-border:#d8dee4;--eb-radius:14px;--eb-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}',
+'--eb-border:#d8dee4;--eb-line:1px solid var(--eb-border);--eb-radius:14px;--eb-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}',
 '*,*::before,*::after{box-sizing:border-box}',
 '.root{font:14px/1.5 var(--eb-font);color:var(--eb-text);text-align:left;letter-spacing:normal}',
 'button,textarea{font:inherit;color:inherit}',
@@ -47,7 +46,7 @@ var STYLE = [
 '.launcher:hover{box-shadow:0 8px 24px rgba(0,0,0,.3)}',
 '.launcher svg{width:26px;height:26px;fill:currentColor}',
 '.right .launcher,.right .panel{right:20px}.left .launcher,.left .panel{left:20px}',
-'.panel{position:fixed;bottom:88px;width:384px;height:min(620px,calc(100vh - 110px));background:var(--eb-bg);border:1px solid var(--eb-border);',
+'.panel{position:fixed;bottom:88px;width:384px;height:min(620px,calc(100vh - 110px));background:var(--eb-bg);border:var(--eb-line);',
 'border-radius:var(--eb-radius);box-shadow:0 12px 40px rgba(0,0,0,.18);display:flex;flex-direction:column;overflow:hidden}',
 '.head{display:flex;align-items:center;gap:6px;padding:12px 10px 12px 16px;background:var(--eb-accent);color:var(--eb-accent-text)}',
 '.head h2{flex:1;margin:0;font-size:15px;font-weight:600;line-height:1.3;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
@@ -56,10 +55,10 @@ var STYLE = [
 '.log{flex:1;overflow-y:auto;overflow-x:hidden;padding:16px;display:flex;flex-direction:column;gap:14px;background:var(--eb-surface)}',
 '.intro{color:var(--eb-muted)}.intro p{margin:0 0 10px}',
 '.examples{display:flex;flex-direction:column;align-items:flex-start;gap:8px}',
-'.chip{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:999px;padding:7px 14px;cursor:pointer;color:var(--eb-accent);font-weight:500;text-align:left}',
+'.chip{border:var(--eb-line);background:var(--eb-bg);border-radius:999px;padding:7px 14px;cursor:pointer;color:var(--eb-accent);font-weight:500;text-align:left}',
 '.chip:hover{border-color:var(--eb-accent)}',
 '.user{align-self:flex-end;max-width:85%;background:var(--eb-accent);color:var(--eb-accent-text);padding:9px 13px;border-radius:16px 16px 4px 16px;white-space:pre-wrap;overflow-wrap:anywhere}',
-'.bot{align-self:stretch;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px;padding:12px 14px;overflow-wrap:anywhere}',
+'.bot{align-self:stretch;background:var(--eb-bg);border:var(--eb-line);border-radius:4px 16px 16px 16px;padding:12px 14px;overflow-wrap:anywhere}',
 '.text p{margin:0 0 8px}.text p:last-child{margin-bottom:0}.text ul{margin:0 0 8px;padding-left:20px}',
 '.text a,.card a{color:var(--eb-accent)}',
 'sup{line-height:0}sup a{font-size:11px;font-weight:600;text-decoration:none;padding:0 1px}',
@@ -73,27 +72,27 @@ var STYLE = [
 '.badge:hover .tip,.badge:focus .tip{display:block}',
 '.sources{margin:6px 0 0;padding:0;list-style:none;display:flex;flex-direction:column;gap:8px}',
 '.srchead{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--eb-muted);margin:14px 0 0}',
-'.card{border:1px solid var(--eb-border);border-radius:10px;padding:10px 12px;background:var(--eb-bg);display:grid;grid-template-columns:auto 1fr;gap:4px 10px}',
+'.card{border:var(--eb-line);border-radius:10px;padding:10px 12px;background:var(--eb-bg);display:grid;grid-template-columns:auto 1fr;gap:4px 10px}',
 '.card:focus{outline:2px solid var(--eb-accent)}',
-'.num{grid-row:span 3;width:22px;height:22px;border-radius:50%;background:var(--eb-surface);border:1px solid var(--eb-border);font-size:12px;font-weight:600;display:flex;align-items:center;justify-content:center}',
+'.num{grid-row:span 3;width:22px;height:22px;border-radius:50%;background:var(--eb-surface);border:var(--eb-line);font-size:12px;font-weight:600;display:flex;align-items:center;justify-content:center}',
 '.quote{margin:0;font-size:13px;color:var(--eb-text);border-left:3px solid var(--eb-border);padding-left:8px}',
 '.ref{font-size:12px;color:var(--eb-muted)}.meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center}',
 '.warn{font-size:12px;color:#8a4600;grid-column:2}',
 '.fb{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:12px;font-size:13px;color:var(--eb-muted)}',
-'.thumb{border:1px solid var(--eb-border);background:var(--eb-bg);border-radius:8px;padding:4px 8px;cursor:pointer;display:inline-flex;color:var(--eb-muted)}',
+'.thumb{border:var(--eb-line);background:var(--eb-bg);border-radius:8px;padding:4px 8px;cursor:pointer;display:inline-flex;color:var(--eb-muted)}',
 '.thumb svg{width:15px;height:15px;fill:currentColor}.thumb.down svg{transform:scaleY(-1)}',
 '.thumb[aria-pressed=true]{border-color:var(--eb-accent);color:var(--eb-accent);background:#e8f0fb}',
 '.fbform{display:flex;flex-direction:column;gap:6px;flex-basis:100%}',
-'.fbform textarea{resize:vertical;min-height:54px;border:1px solid var(--eb-border);border-radius:8px;padding:6px 8px;background:var(--eb-bg)}',
+'.fbform textarea{resize:vertical;min-height:54px;border:var(--eb-line);border-radius:8px;padding:6px 8px;background:var(--eb-bg)}',
 '.btn{align-self:flex-start;background:var(--eb-accent);color:var(--eb-accent-text);border:0;border-radius:8px;padding:6px 12px;cursor:pointer;font-weight:500}',
 '.err{align-self:stretch;background:#fdecec;border:1px solid #f3b4b4;color:#8e1b1b;border-radius:10px;padding:10px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}',
-'.typing{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:var(--eb-bg);border:1px solid var(--eb-border);border-radius:4px 16px 16px 16px}',
+'.typing{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:var(--eb-bg);border:var(--eb-line);border-radius:4px 16px 16px 16px}',
 '.typing span{width:7px;height:7px;border-radius:50%;background:var(--eb-muted);animation:eb-blink 1.2s infinite ease-in-out}',
 '.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}',
 '@keyframes eb-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}',
 '@media (prefers-reduced-motion:reduce){.typing span{animation:none}}',
-'form{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--eb-border);background:var(--eb-bg);margin:0}',
-'form textarea{flex:1;resize:none;border:1px solid var(--eb-border);border-radius:10px;padding:9px 11px;max-height:120px;min-height:40px;background:var(--eb-bg);line-height:1.4}',
+'form{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:var(--eb-line);background:var(--eb-bg);margin:0}',
+'form textarea{flex:1;resize:none;border:var(--eb-line);border-radius:10px;padding:9px 11px;max-height:120px;min-height:40px;background:var(--eb-bg);line-height:1.4}',
 'form textarea:focus{outline:2px solid var(--eb-accent);outline-offset:0;border-color:transparent}',
 '.send{width:40px;height:40px;border-radius:10px;border:0;background:var(--eb-accent);color:var(--eb-accent-text);cursor:pointer;display:flex;align-items:center;justify-content:center;flex:none}',
 '.send svg{width:18px;height:18px;fill:currentColor}.send:disabled{opacity:.55;cursor:default}',
@@ -229,13 +228,15 @@ panel.addEventListener('keydown', function (e) {
   if (e.key === 'Escape') { e.stopPropagation(); toggle(false); }
 });
 
-function toggle(open) {
+// quiet: opened as the page loads, where taking focus would pull the reader away from the page.
+function toggle(open, quiet) {
   state.open = open; save();
   panel.hidden = !open;
   root.classList.toggle('open', open);
   launcher.setAttribute('aria-expanded', String(open));
   launcher.setAttribute('aria-label', (open ? 'Close chat: ' : 'Open chat: ') + OPTS.title);
   launcher.querySelector('path').setAttribute('d', ICON[open ? 'close' : 'chat']);
+  if (quiet) return;
   if (open) { scrollDown(); input.focus(); } else launcher.focus();
 }
 
@@ -295,8 +296,14 @@ function answerView(m, index) {
         if (card) { card.scrollIntoView({ block: 'nearest', behavior: 'smooth' }); card.focus({ preventScroll: true }); }
       } } })]);
   };
-  if (a.abstained) box.appendChild(el('div', { 'class': 'notice', role: 'status' }, ['⚠ ', el('span', { text: 'The articles do not cover this question.' })]));
-  box.appendChild(markdown(body(a.answer), markers));
+  // An abstention's first paragraph says the articles do not answer: shown as the notice, said once.
+  var text = body(a.answer), cut = text.indexOf('\n\n');
+  if (a.abstained) {
+    if (cut < 0) cut = text.length;
+    box.appendChild(el('div', { 'class': 'notice', role: 'status' }, ['⚠ ', markdown(text.slice(0, cut), markers)]));
+    text = text.slice(cut);
+  }
+  if (text.trim()) box.appendChild(markdown(text, markers));
   if (a.evidence && !a.abstained) {
     box.appendChild(el('div', { 'class': 'overall' }, [
       el('span', { 'class': 'label', text: 'Evidence level' }),
@@ -406,7 +413,7 @@ function run(text) {
     show();
     var q = view.previousElementSibling || view;
     log.scrollTop = q.offsetTop - log.offsetTop - 8;
-    live.textContent = (answer.abstained ? 'The articles do not cover this question. ' : 'Answer: ') + body(answer.answer) +
+    live.textContent = (answer.abstained ? '' : 'Answer: ') + body(answer.answer) +
       (answer.evidence ? ' Evidence level: ' + (LEVELS[answer.evidence.level] || LEVELS.UNCITED)[0] + '.' : '');
   }
   function fail(f) {
@@ -484,11 +491,13 @@ function stream(payload, onEvent) {
 function mount() {
   document.body.appendChild(host);
   render();
-  if (state.open || OPTS.open) {
-    panel.hidden = false; root.classList.add('open'); launcher.setAttribute('aria-expanded', 'true');
-    launcher.setAttribute('aria-label', 'Close chat: ' + OPTS.title);
-    launcher.querySelector('path').setAttribute('d', ICON.close); state.open = true; save();
-  }
+  // Unless the page set its own, the greeting and examples follow the corpus the API serves.
+  if (!ds.greeting || !ds.examples) fetch(API + '/api/widget/intro').then(function (r) { return r.json(); }).then(function (j) {
+    OPTS.greeting = ds.greeting || j.greeting || OPTS.greeting;
+    if (!ds.examples) OPTS.examples = (j.examples || []).slice(0, 4);
+    if (!state.messages.length) render();
+  }).catch(function () { /* the generic greeting stays */ });
+  if (state.open || OPTS.open) toggle(true, true);
 }
 if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();

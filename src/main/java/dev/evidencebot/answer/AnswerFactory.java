@@ -81,4 +81,14 @@ class AnswerFactory {
                                 ApplicationEventPublisher<AnsweredEvent> events) {
         return new ReadyAnswerService(knowledgeBase, composer, queries, settings, memory, ids, events::publishEvent);
     }
+
+    /**
+     * The widget's introduction comes from the pipelines the answer service keeps per snapshot (which
+     * examples it answers). An answer service put in its place (tests, another pipeline) has none:
+     * the widget then greets generically.
+     */
+    @Singleton
+    Introductions introductions(AnswerService answers) {
+        return answers instanceof Introductions own ? own : () -> Introduction.GENERIC;
+    }
 }

@@ -29,6 +29,17 @@ final class ArticleTitles {
         return "an untitled document";
     }
 
+    /**
+     * Whether the article can be named to a visitor: it has a title of its own, or it is a primary
+     * source (an abstract is named by its first sentence). An article whose reader found no title
+     * (front matter that did not parse, a page without a heading) carries its file name as title;
+     * that name means nothing to a visitor and must never reach one.
+     */
+    static boolean nameable(Article article) {
+        String title = article.title();
+        return article.primarySource() || (title != null && !title.isBlank() && !title.equals(article.id()));
+    }
+
     /** Whether a section heading names something a reader can recognise (a reader may head a section by the id). */
     static boolean readable(Article article, String heading) {
         return heading != null && !heading.isBlank() && !heading.equals(article.id());

@@ -14,7 +14,8 @@ import java.util.Set;
  * What the corpus covers, in one sentence, so an abstention can point somewhere useful. One
  * article is described by its title and headings; a corpus of many is described by the topics
  * nearest the question (the articles of the best candidates, even those the gate turned down): a
- * list of the first titles of 1800 abstracts helps no one. Ids are never shown.
+ * list of the first titles of 1800 abstracts helps no one. Ids and file names are never shown: an
+ * article whose reader found no title of its own is left out.
  */
 final class Coverage {
 
@@ -34,6 +35,9 @@ final class Coverage {
         for (RetrievedPassage candidate : ranked) {
             if (nearest.size() == NEAREST) {
                 break;
+            }
+            if (!ArticleTitles.nameable(candidate.article().article())) {
+                continue;
             }
             nearest.add("“" + ArticleTitles.of(candidate.article().article()) + "”");
         }
@@ -57,6 +61,9 @@ final class Coverage {
             return "They cover " + corpus.articles().size() + " articles.";
         }
         Article article = corpus.articles().get(0).article();
+        if (!ArticleTitles.nameable(article)) {
+            return "They cover one article.";
+        }
         List<String> headings = new ArrayList<>();
         for (Section section : article.sections()) {
             if (headings.size() < MAX_HEADINGS && ArticleTitles.readable(article, section.heading())

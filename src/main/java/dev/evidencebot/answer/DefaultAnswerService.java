@@ -139,6 +139,14 @@ public final class DefaultAnswerService implements AnswerService {
                 citations, composed.composer(), composed.fallbackReason());
     }
 
+    /**
+     * Whether this question, asked on its own, would be answered rather than abstained on: the gate
+     * finds passages relevant to it. No composer runs (no model is called) and nothing is remembered.
+     */
+    boolean answers(String question) {
+        return !retrieve(question.strip(), List.of()).relevant().isEmpty();
+    }
+
     /** A question about a finding: the standalone query, retrieved, then judged by the gate. */
     private Retrieval retrieve(String text, List<Turn> history) {
         String query = queries.transform(text, history);

@@ -19,11 +19,16 @@ import java.util.Set;
  */
 final class EvidenceSummarizer {
 
+    /** The summary of an answer that cites nothing: what a visitor needs to know, in plain words. */
+    static final String NO_SOURCE = "no source in the articles answers this question";
+    /** The level word for that answer: "uncited" is the scale's word for a statement without a citation, not for no answer. */
+    static final String NO_LEVEL = "none";
+
     private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
     EvidenceSummary summarize(List<Source> cited) {
         if (cited.isEmpty()) {
-            return new EvidenceSummary(EvidenceLevel.UNCITED, "no source in the articles answers this question");
+            return new EvidenceSummary(EvidenceLevel.UNCITED, NO_SOURCE);
         }
         // Count each reference once, however many sentences cite it.
         // A primary source is a study even before the grader has graded it, never an uncited statement.
@@ -76,7 +81,8 @@ final class EvidenceSummarizer {
 
     /** The answer's last line. */
     static String line(EvidenceSummary evidence) {
-        return AnswerTexts.EVIDENCE_LINE_PREFIX + evidence.level().words() + " — " + evidence.summary();
+        String level = NO_SOURCE.equals(evidence.summary()) ? NO_LEVEL : evidence.level().words();
+        return AnswerTexts.EVIDENCE_LINE_PREFIX + level + " — " + evidence.summary();
     }
 
     private static String describe(StudyType type, List<Grading> gradings) {

@@ -18,8 +18,11 @@ import java.util.function.Consumer;
  * wholly on the one snapshot it started with. A question that comes while the first load runs
  * waits a little, then gets a clear "not ready". Every answer to a visitor's question is announced
  * as an {@link AnsweredEvent}; what listens is none of this class's business.
+ *
+ * <p>It also introduces the snapshot to the widget ({@link Introductions}): which examples to offer
+ * depends on what this snapshot's pipeline answers, so both live with the pipelines.
  */
-final class ReadyAnswerService implements AnswerService {
+final class ReadyAnswerService implements AnswerService, Introductions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadyAnswerService.class);
 
@@ -32,6 +35,8 @@ final class ReadyAnswerService implements AnswerService {
     private final AnswerSettings settings;
     /** Snapshot -> its pipeline; weak keys compare by identity and let a retired snapshot go. */
     private final Cache<KnowledgeBase.Loaded, DefaultAnswerService> pipelines = Caffeine.newBuilder().weakKeys().build();
+    /** Snapshot -> what the widget says about it; written on first request, once per snapshot. */
+    private final Cache<KnowledgeBase.Loaded, Introduction> introductions = Caffeine.newBuilder().weakKeys().build();
     private volatile boolean started;
     /** One for the application (or shared by replicas): conversations carry on across corpus reloads. */
     private final ConversationMemory memory;
@@ -84,6 +89,15 @@ final class ReadyAnswerService implements AnswerService {
             return new Question(question.text(), null, question.origin());
         }
         return question;
+    }
+
+    @Override
+    public Introduction introduce() {
+        if (!knowledgeBase.ready()) {
+            return Introduction.GENERIC;
+        }
+        return introductions.get(knowledgeBase.await(WAIT),
+                snapshot -> IntroductionWriter.write(snapshot.corpus(), pipeline(snapshot)::answers));
     }
 
     private Answer announced(Question question, Answer answer, long begun) {

@@ -1,6 +1,7 @@
 package dev.evidencebot.answer;
 
 import dev.evidencebot.corpus.Article;
+import dev.evidencebot.corpus.CitationMarkers;
 import dev.evidencebot.corpus.Reference;
 import dev.evidencebot.evidence.Grading;
 import dev.evidencebot.retrieval.RetrievedPassage;
@@ -34,8 +35,9 @@ public record Source(int number, RetrievedPassage retrieved, Reference reference
         return reference == null ? retrieved.passage().id() : article().id() + "#" + reference.number();
     }
 
+    /** The passage as shown with the system's [n] after it: without the article's own markers, so none shows twice. */
     public String passageText() {
-        return retrieved.passage().text();
+        return CitationMarkers.strip(retrieved.passage().text());
     }
 
     /**

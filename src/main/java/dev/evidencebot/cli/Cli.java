@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line: `java -jar target/evidence-bot.jar <command> [options]`. */
 public final class Cli {
 
     static final String USAGE = """
             usage: java -jar target/evidence-bot.jar [command] [options]
-              (no command)            start the server (port MICRONAUT_SERVER_PORT, default 8080)
+              (no command) | serve    start the server (port MICRONAUT_SERVER_PORT, default 8080)
+              help | -h | --help      print this usage
               corpus [--json]         read the corpus (CORPUS_PATH, default corpus/) and report on it
               ingest --sitemap URL | ingest URL... [--corpus DIR] [--delay SECONDS] [--timeout SECONDS] [--json]
                                       fetch a site's pages into the corpus (robots.txt obeyed, one request at a time)
@@ -35,10 +37,40 @@ public final class Cli {
                                       add N made-up logged questions (90 days) to load-test the admin console
             """;
 
+    /** The words that ask for this usage rather than a command. */
+    private static final Set<String> HELP = Set.of("help", "-h", "--help");
+    /** The one command word the server answers to; the jar with no arguments starts it too. */
+    private static final String SERVE = "serve";
+
     private Cli() {
     }
 
+    /**
+     * Whether these arguments start the server: none at all, or {@code serve}. Anything else is a
+     * CLI command, help, or a mistake; a mistyped flag must never bind port 8080 in its place.
+     */
+    public static boolean startsServer(String[] args) {
+        return args.length == 0 || SERVE.equals(args[0]);
+    }
+
+    /** The arguments the server is started with: whatever follows {@code serve}. */
+    public static String[] serverArguments(String[] args) {
+        return args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    }
+
+    /**
+     * Runs one command and returns the exit status: 0 done (help included), 1 the command failed,
+     * 2 the command line was wrong (the usage is printed on {@code err}).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && HELP.contains(args[0])) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("corpus", new CorpusCommand());
         commands.put("ingest", new IngestCommand());
@@ -50,7 +82,7 @@ public final class Cli {
         commands.put("console", new ConsoleCommand());
         Command command = commands.get(args[0]);
         if (command == null) {
-            err.println("unknown command: " + args[0]);
+            err.println((args[0].startsWith("-") ? "unknown option: " : "unknown command: ") + args[0]);
             err.print(USAGE);
             return 2;
         }

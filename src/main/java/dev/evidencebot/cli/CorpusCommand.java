@@ -53,11 +53,23 @@ final class CorpusCommand implements Command {
             out.printf("%s (%s): %d passages, %d cited, %d references, %d not cited in the text, %d problems%n",
                     article.id(), article.source(), article.passages().size(), cited, article.references().size(),
                     notCited, problems);
+            // a count alone sends the author hunting through the list: name each one
+            for (Reference reference : article.references()) {
+                if (!reference.citedInText()) {
+                    out.printf("  not cited: [%d] %s%n", reference.number(), describe(reference));
+                }
+            }
         }
         out.printf("%d articles, %d problems%n", graded.articles().size(), graded.problems().size());
         for (Problem problem : graded.problems()) {
             out.printf("  problem %s:%d: %s%n", problem.file(), problem.line(), problem.message());
         }
+    }
+
+    /** A reference as its author would find it in the list: title and year, else the entry as written. */
+    static String describe(Reference reference) {
+        String text = reference.title() != null ? reference.title() : reference.text();
+        return reference.year() == null || reference.title() == null ? text : text + " (" + reference.year() + ")";
     }
 
     static CorpusJson toJson(GradedCorpus graded) {

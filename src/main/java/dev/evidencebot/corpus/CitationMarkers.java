@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * "(n = 30)" and years like "(2014)" are left alone; a parenthesis glued to a word ("ACTH(4-10)")
  * is a name, not a marker. Callers use this only for articles that have a reference list.
  */
-final class CitationMarkers {
+public final class CitationMarkers {
 
     /** One marker: where it stands in the text and the reference numbers it names, in order. */
     record Marker(int start, int end, List<Integer> numbers) {
@@ -71,6 +71,16 @@ final class CitationMarkers {
             }
         }
         return List.copyOf(numbers);
+    }
+
+    /**
+     * The text without any marker of its own. A reader removes the markers of an article with a
+     * reference list; an article without one keeps its "(1)" and "[2]" as text, and shown beside
+     * the system's own [n] they would read as a second, different citation.
+     */
+    public static String strip(String text) {
+        List<Marker> markers = find(text);
+        return markers.isEmpty() ? text : remove(text, markers);
     }
 
     /** The text without these markers, with the space a removed marker leaves before punctuation closed up. */

@@ -1,10 +1,13 @@
 package dev.evidencebot.corpus;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -20,6 +23,9 @@ final class FrontMatter {
     static final String DATE = "date";
     static final String URL = "url";
     private static final String FENCE = "---";
+    /** A top-level "key: value" whose plain (unquoted, not a list or block) value holds ": " or ends in ":". */
+    private static final Pattern PLAIN_VALUE_WITH_COLON = Pattern.compile(
+            "([A-Za-z_][\\w-]*):[ \\t]+([^'\"\\[{|>&*!#\\s][^#]*?(?::\\s.*|:))\\s*");
 
     private FrontMatter() {
     }
@@ -50,7 +56,7 @@ final class FrontMatter {
             }
             return lines.size();
         }
-        Object yaml = parse(file, String.join("\n", lines.subList(1, close)), problems);
+        Object yaml = parse(file, lines.subList(1, close), problems);
         if (yaml instanceof Map<?, ?> fields) {
             apply(file, fields, article, problems);
         } else if (yaml != null) {
@@ -60,10 +66,14 @@ final class FrontMatter {
         return close + 1;
     }
 
-    private static Object parse(SourceFile file, String yaml, ProblemLog problems) {
+    private static Object parse(SourceFile file, List<String> block, ProblemLog problems) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            return load(String.join("\n", block));
         } catch (MarkedYAMLException e) {
+            Object repaired = withColonsQuoted(file, block, problems);
+            if (repaired != null) {
+                return repaired;
+            }
             // the mark counts from 0 inside the block, which starts on file line 2
             int line = e.getProblemMark() == null ? 2 : e.getProblemMark().getLine() + 2;
             problems.report(file, line, "front matter is not valid YAML: " + e.getProblem() + "; metadata ignored");
@@ -71,6 +81,46 @@ final class FrontMatter {
             problems.report(file, 2, "front matter is not valid YAML: " + e.getMessage() + "; metadata ignored");
         }
         return null;
+    }
+
+    private static Object load(String yaml) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    }
+
+    /**
+     * "title: Caffeine: friend or foe" is invalid YAML (a second ": " inside a plain value), and it is
+     * what most authors write. When quoting such values is all it takes to parse, the block is read
+     * that way and each quoted line is reported, so the author can quote it and nothing is lost
+     * meanwhile. Returns null when the block is broken in some other way as well.
+     */
+    private static Object withColonsQuoted(SourceFile file, List<String> block, ProblemLog problems) {
+        List<String> quoted = new ArrayList<>(block);
+        List<Integer> repaired = new ArrayList<>();
+        for (int i = 0; i < block.size(); i++) {
+            Matcher field = PLAIN_VALUE_WITH_COLON.matcher(block.get(i));
+            if (field.matches()) {
+                quoted.set(i, field.group(1) + ": '" + field.group(2).replace("'", "''") + "'");
+                repaired.add(i);
+            }
+        }
+        if (repaired.isEmpty()) {
+            return null;
+        }
+        Object yaml;
+        try {
+            yaml = load(String.join("\n", quoted));
+        } catch (YAMLException e) {
+            return null;
+        }
+        for (int i : repaired) {
+            Matcher field = PLAIN_VALUE_WITH_COLON.matcher(block.get(i));
+            field.matches();
+            // the block starts on file line 2
+            problems.report(file, i + 2, field.group(1) + ": holds a colon without quotes, which YAML does not allow;"
+                    + " read as \"" + field.group(2) + "\" (quote it: " + field.group(1) + ": \""
+                    + field.group(2).replace("\"", "\\\"") + "\")");
+        }
+        return yaml;
     }
 
     private static void apply(SourceFile file, Map<?, ?> fields, ArticleAssembler article, ProblemLog problems) {

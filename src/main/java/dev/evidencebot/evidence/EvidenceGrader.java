@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class EvidenceGrader {
 
-    static final String NOT_CITED = "not cited in the article's text";
+    static final Caution NOT_CITED = new Caution("The article lists this reference but never cites it in its text.",
+            "not cited in the article's text");
 
     private final StudyDesignRules rules = new StudyDesignRules();
     private final ReadingCombiner combiner = new ReadingCombiner();
@@ -120,7 +121,7 @@ public final class EvidenceGrader {
                                   CuratorOverrides overrides, TopicMatch.Subject subject) {
         Reading claim = rules.read(passage.text());
         Grading byRules = combiner.combine(claim, rules.read(ReferenceEntry.describing(reference)));
-        List<String> topic = new ArrayList<>();
+        List<Caution> topic = new ArrayList<>();
         String title = ReferenceEntry.title(reference);
         String context = claimContext(article, passage, reference.number());
         addIfPresent(topic, TopicMatch.mismatch(context, title, subject));
@@ -130,7 +131,7 @@ public final class EvidenceGrader {
 
     private Grading gradeUncited(Reference reference, CuratorOverrides overrides, TopicMatch.Subject subject) {
         Grading byRules = combiner.combine(null, rules.read(ReferenceEntry.describing(reference)));
-        List<String> topic = new ArrayList<>();
+        List<Caution> topic = new ArrayList<>();
         addIfPresent(topic, TopicMatch.background(ReferenceEntry.title(reference), subject));
         if (!reference.citedInText()) {
             topic.add(NOT_CITED);
@@ -183,17 +184,11 @@ public final class EvidenceGrader {
                 best.rationale(), List.copyOf(warnings));
     }
 
-    private static Grading withTopic(Grading grading, List<String> topic) {
-        if (topic.isEmpty()) {
-            return grading;
-        }
-        List<String> warnings = new ArrayList<>(grading.warnings());
-        warnings.addAll(topic);
-        return new Grading(grading.level(), grading.studyType(), grading.population(), grading.sampleSize(),
-                grading.rationale(), warnings);
+    private static Grading withTopic(Grading grading, List<Caution> topic) {
+        return Caution.attach(grading, topic);
     }
 
-    private static void addIfPresent(List<String> warnings, String warning) {
+    private static void addIfPresent(List<Caution> warnings, Caution warning) {
         if (warning != null) {
             warnings.add(warning);
         }

@@ -70,7 +70,7 @@ final class PrimarySourceGrader {
     }
 
     Grading grade(Article article) {
-        List<String> warnings = new ArrayList<>();
+        List<Caution> warnings = new ArrayList<>();
         String title = article.title() == null ? "" : article.title();
         String context = sentences(article, Role.AIM, Role.METHOD);
         String findings = sentences(article, Role.FINDING, Role.CLAIM);
@@ -114,10 +114,10 @@ final class PrimarySourceGrader {
         String conclusion = type == StudyType.NARRATIVE_REVIEW && design == null
                 ? CANNOT_BE_TOLD : ReadingCombiner.conclusion(type, population, design);
         rationale.append(" -> ").append(conclusion);
-        return new Grading(type.level(), type,
+        return Caution.attach(new Grading(type.level(), type,
                 population == null ? null : population.phrase(),
                 population == null ? null : population.sampleSize(),
-                rationale.toString(), warnings);
+                rationale.toString(), List.of()), warnings);
     }
 
     private static String sentences(Article article, Role... roles) {
@@ -136,7 +136,7 @@ final class PrimarySourceGrader {
     }
 
     /** The record's design, unless the abstract names one that refines it; a contradiction takes the weaker. */
-    private static StudyType design(Reading text, PublicationType named, List<String> warnings) {
+    private static StudyType design(Reading text, PublicationType named, List<Caution> warnings) {
         StudyType said = text.design();
         if (named == null || said == null || said == named.design()) {
             return named == null ? said : named.design();
@@ -149,8 +149,10 @@ final class PrimarySourceGrader {
             return stated;
         }
         StudyType weaker = said.ordinal() > stated.ordinal() ? said : stated;
-        warnings.add("the abstract says " + String.join(", ", text.designWords()) + " but its publication type is "
-                + named.name() + "; graded on the weaker reading (" + weaker.words() + ")");
+        warnings.add(new Caution("The abstract calls the study " + String.join(", ", text.designWords())
+                + ", but PubMed lists it as " + named.name() + "." + Caution.WEAKER,
+                "the abstract says " + String.join(", ", text.designWords()) + " but its publication type is "
+                + named.name() + "; graded on the weaker reading (" + weaker.words() + ")"));
         return weaker;
     }
 
@@ -194,7 +196,7 @@ final class PrimarySourceGrader {
     }
 
     /** The text's population and MeSH's, as the two sides of a citation are combined: the weaker kind wins. */
-    private static Population population(Population text, Population mesh, List<String> warnings) {
+    private static Population population(Population text, Population mesh, List<Caution> warnings) {
         if (text == null || mesh == null) {
             return text == null ? meshAsPopulation(mesh) : text;
         }
@@ -202,13 +204,18 @@ final class PrimarySourceGrader {
             return text;
         }
         if (mesh.kind().ordinal() < text.kind().ordinal()) {
-            warnings.add("the abstract speaks of " + text.phrase() + " but its MeSH headings say " + mesh.phrase()
-                    + "; graded on the weaker reading (" + mesh.kind().words() + ")");
+            warnings.add(meshDisagrees(text, mesh, mesh.kind().words()));
             return meshAsPopulation(mesh);
         }
-        warnings.add("the abstract speaks of " + text.phrase() + " but its MeSH headings say " + mesh.phrase()
-                + "; graded on the weaker reading (" + text.kind().words() + ")");
+        warnings.add(meshDisagrees(text, mesh, text.kind().words()));
         return text;
+    }
+
+    private static Caution meshDisagrees(Population text, Population mesh, String weaker) {
+        return new Caution("The abstract speaks of " + text.phrase() + ", but PubMed's subject headings say "
+                + mesh.phrase() + "." + Caution.WEAKER,
+                "the abstract speaks of " + text.phrase() + " but its MeSH headings say " + mesh.phrase()
+                + "; graded on the weaker reading (" + weaker + ")");
     }
 
     /** The population a grading names when only MeSH said it: the kind in plain words. */

@@ -19,14 +19,16 @@ final class ReadingCombiner {
      * @param entry the reference entry's reading
      */
     Grading combine(Reading claim, Reading entry) {
-        List<String> warnings = new ArrayList<>();
+        List<Caution> warnings = new ArrayList<>();
         String sides = (claim == null ? "" : "claim: " + claim.quoted() + "; ") + "reference: " + entry.quoted();
         if (entry.statesNothing() && (claim == null || !claim.describesStudy() || claim.statesNothing())) {
             // an effect "in patients" is what the article asserts, not what the source did
             if (claim != null && !claim.statesNothing()) {
-                warnings.add("the claim speaks of " + claimWords(claim) + " but the reference entry states no "
+                warnings.add(new Caution("The article speaks of " + claimWords(claim)
+                        + ", but the reference does not say what kind of study this was.",
+                        "the claim speaks of " + claimWords(claim) + " but the reference entry states no "
                         + (claim.population() == null ? "design" : kindStudy(claim.population().kind()))
-                        + "; graded as " + CANNOT_BE_TOLD);
+                        + "; graded as " + CANNOT_BE_TOLD));
             }
             return grading(StudyType.NARRATIVE_REVIEW, null, sides + " -> " + CANNOT_BE_TOLD, warnings);
         }
@@ -36,7 +38,7 @@ final class ReadingCombiner {
         return grading(type, population, sides + " -> " + conclusion(type, population, design), warnings);
     }
 
-    private static Population population(Reading claim, Reading entry, List<String> warnings) {
+    private static Population population(Reading claim, Reading entry, List<Caution> warnings) {
         Population said = claim == null ? null : claim.population();
         Population stated = entry.population();
         if (said == null || stated == null) {
@@ -46,12 +48,14 @@ final class ReadingCombiner {
             return Population.moreSpecific(stated, said);
         }
         Population weaker = said.kind().ordinal() < stated.kind().ordinal() ? said : stated;
-        warnings.add("the claim speaks of " + said.phrase() + " but the reference entry of " + stated.phrase()
-                + "; graded on the weaker reading (" + weaker.kind().words() + ")");
+        warnings.add(new Caution("The article speaks of " + said.phrase() + ", but the reference describes "
+                + stated.phrase() + "." + Caution.WEAKER,
+                "the claim speaks of " + said.phrase() + " but the reference entry of " + stated.phrase()
+                + "; graded on the weaker reading (" + weaker.kind().words() + ")"));
         return weaker;
     }
 
-    private static StudyType design(Reading claim, Reading entry, List<String> warnings) {
+    private static StudyType design(Reading claim, Reading entry, List<Caution> warnings) {
         StudyType said = claim == null ? null : claim.design();
         StudyType stated = entry.design();
         if (said == null || stated == null || said == stated) {
@@ -63,8 +67,10 @@ final class ReadingCombiner {
         }
         // StudyType is declared strongest first, so the later constant is the weaker design
         StudyType weaker = said.ordinal() > stated.ordinal() ? said : stated;
-        warnings.add("the claim says " + String.join(", ", claim.designWords()) + " but the reference entry says "
-                + String.join(", ", entry.designWords()) + "; graded on the weaker reading (" + weaker.words() + ")");
+        warnings.add(new Caution("The article calls the study " + String.join(", ", claim.designWords())
+                + ", but the reference says " + String.join(", ", entry.designWords()) + "." + Caution.WEAKER,
+                "the claim says " + String.join(", ", claim.designWords()) + " but the reference entry says "
+                + String.join(", ", entry.designWords()) + "; graded on the weaker reading (" + weaker.words() + ")"));
         return weaker;
     }
 
@@ -164,10 +170,10 @@ final class ReadingCombiner {
         };
     }
 
-    private static Grading grading(StudyType type, Population population, String rationale, List<String> warnings) {
-        return new Grading(type.level(), type,
+    private static Grading grading(StudyType type, Population population, String rationale, List<Caution> warnings) {
+        return Caution.attach(new Grading(type.level(), type,
                 population == null ? null : population.phrase(),
                 population == null ? null : population.sampleSize(),
-                rationale, warnings);
+                rationale, List.of()), warnings);
     }
 }

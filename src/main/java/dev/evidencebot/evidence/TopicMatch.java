@@ -58,7 +58,7 @@ final class TopicMatch {
     }
 
     /** A warning when the claim and the reference's title share no content word besides the subject, else null. */
-    static String mismatch(String claim, String referenceTitle, Subject subject) {
+    static Caution mismatch(String claim, String referenceTitle, Subject subject) {
         Map<String, String> claimWords = withoutSubject(ContentWords.of(claim), subject);
         Map<String, String> titleWords = withoutSubject(ContentWords.of(referenceTitle), subject);
         if (claimWords.isEmpty() || titleWords.isEmpty()) {
@@ -68,16 +68,19 @@ final class TopicMatch {
         if (!shared.isEmpty()) {
             return null;
         }
-        return "the citation may not support the claim: the claim is about " + shown(claimWords)
-                + "; the reference is about " + shown(titleWords);
+        return new Caution("The cited study's title is about other things (" + shown(titleWords)
+                + "), so it may not back this sentence.",
+                "the citation may not support the claim: the claim is about " + shown(claimWords)
+                + "; the reference is about " + shown(titleWords));
     }
 
     /** A warning when a reference does not mention the article's subject at all, else null. */
-    static String background(String referenceTitle, Subject subject) {
+    static Caution background(String referenceTitle, Subject subject) {
         if (!subject.known() || subject.mentionedIn(referenceTitle)) {
             return null;
         }
-        return "background, not about " + subject.name();
+        return new Caution("This reference is background reading; it is not about " + subject.name() + ".",
+                "background, not about " + subject.name());
     }
 
     /**
@@ -88,7 +91,7 @@ final class TopicMatch {
      * the subject ("Semax is a fragment of ACTH") does not describe a study, so its reference can still be
      * background.
      */
-    static String background(String referenceTitle, Subject subject, String claim, boolean claimDescribesStudy) {
+    static Caution background(String referenceTitle, Subject subject, String claim, boolean claimDescribesStudy) {
         if (claimDescribesStudy && subject.known() && subject.mentionedIn(claim)) {
             return null;
         }

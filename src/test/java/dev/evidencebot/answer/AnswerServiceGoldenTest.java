@@ -67,7 +67,12 @@ class AnswerServiceGoldenTest {
     void aSourceWithAWarningIsFlaggedInTheAnswer() {
         Answer answer = answers.answer(Question.of("Does Semax increase dopamine?"));
 
-        assertTrue(answer.answer().contains("Caution on [1]: the citation may not support the claim"), answer.answer());
+        // a visitor reads the caution in plain words; the grader's terms stay in the citation's rationale
+        assertTrue(answer.answer().contains("Caution on [1]: The cited study's title is about other things (peptide,"
+                + " expression, genes, immune, vascular, systems), so it may not back this sentence."), answer.answer());
+        assertFalse(answer.answer().contains("the citation may not support the claim"), answer.answer());
+        assertTrue(answer.citations().get(0).evidence().rationale()
+                .contains("warning: the citation may not support the claim: the claim is about"));
         assertTrue(answer.evidence().summary().contains("one source carries a warning"));
     }
 
@@ -79,6 +84,10 @@ class AnswerServiceGoldenTest {
             assertTrue(answer.abstained(), question + "\n" + answer.answer());
             assertTrue(answer.citations().isEmpty());
             assertEquals(EvidenceLevel.UNCITED, answer.evidence().level());
+            // the last line says plainly that nothing answers it; "uncited" is the scale's word for something else
+            assertTrue(answer.answer().endsWith("\nEvidence level: none — no source in the articles answers this question"),
+                    answer.answer());
+            assertFalse(answer.answer().contains("uncited"), answer.answer());
             assertFalse(answer.answer().contains("is FDA approved"), "never asserts what only the question says");
         }
     }

@@ -45,6 +45,24 @@ class ExtractiveComposerTest {
     }
 
     @Test
+    void aMarkerTheArticleKeptInItsTextIsShownOnce_asTheSystemsOwn() {
+        // given articles without a reference list: their reader leaves "(1)" and "[2]" in the text
+        Source round = source("zinc", "Zinc and Colds", "Zinc shortened colds by two days, says this end marker (1).", 1);
+        Source square = source("vitamin-c", "Vitamin C", "Vitamin C [2] did not prevent colds.", 1);
+
+        // when, then each sentence carries one marker, the system's, and the quote on the source card none
+        assertEquals("Zinc shortened colds by two days, says this end marker. [1]", composed(round));
+        assertEquals("Vitamin C did not prevent colds. [1]", composed(square));
+        assertEquals("Zinc shortened colds by two days, says this end marker.", DefaultAnswerService.citation(1, round).passage());
+    }
+
+    private static String composed(Source source) {
+        GroundedSentences grounded = new GroundedSentences(List.of(source), AnswerTexts.withoutFindings(), piece -> { });
+        new ExtractiveComposer().compose(new Composition("q", List.of(source), List.of(), false, "", false), grounded);
+        return grounded.text();
+    }
+
+    @Test
     void aSentenceThatNamesAnArticleItDoesNotCiteIsRemoved() {
         GroundedSentences grounded = new GroundedSentences(List.of(caffeine, melatonin), AnswerTexts.withoutFindings(), piece -> { });
 

@@ -70,6 +70,23 @@ class AskControllerTest {
         assertTrue(answer.get("answer").asText().contains("do not answer this question"));
         assertTrue(answer.get("answer").asText().contains("They cover"), "says what the articles do cover");
         assertFalse(MARKER.matcher(answer.get("answer").asText()).find(), "no markers in an abstention");
+        // in lay words: no jargon level, the API's fields unchanged for programs
+        assertEquals("Evidence level: none — no source in the articles answers this question", lastLine(answer));
+        assertFalse(answer.get("answer").asText().contains("uncited"), answer.get("answer").asText());
+        assertEquals("UNCITED", answer.at("/evidence/level").asText());
+    }
+
+    @Test
+    void aCautionOnASourceIsWrittenForAVisitor_theGradersWordsStayInTheRationale() throws Exception {
+        JsonNode answer = HttpJson.ask(server.getURL(), "Does Semax increase dopamine?", null);
+
+        JsonNode evidence = answer.at("/citations/0/evidence");
+        assertEquals("The cited study's title is about other things (peptide, expression, genes, immune, vascular, systems),"
+                + " so it may not back this sentence.", evidence.at("/warnings/0").asText(), evidence.toString());
+        assertTrue(evidence.get("rationale").asText().contains("warning: the citation may not support the claim"),
+                evidence.toString());
+        assertTrue(answer.get("answer").asText().contains("Caution on [1]: The cited study's title is about other things"),
+                answer.get("answer").asText());
     }
 
     @Test

@@ -31,6 +31,15 @@ class CorpusCommandTest {
     }
 
     @Test
+    void theReportNamesEachReferenceNeverCited() {
+        String report = run("corpus");
+
+        assertTrue(report.contains("\n  not cited: [10] Influence of ACTG4-7-PGP (Semax) on Morphofunctional State of "
+                + "Hepatocytes in Chronic Emotional and Painful Stress (2017)\n"), report);
+        assertEquals(1, report.split("not cited: ", -1).length - 1, report);
+    }
+
+    @Test
     void theJsonHasTheShapeOtherToolsRead() throws Exception {
         JsonNode corpus = new ObjectMapper().readTree(run("corpus", "--json"));
 

@@ -112,4 +112,38 @@ class MarkdownArticleReaderTest {
         assertEquals(List.of(1), article.passages().get(0).markers());
         assertEquals("A Plain Title", article.passages().get(0).section());
     }
+
+    @Test
+    void acceptsAnUnquotedColonInTheTitle_withAProblemSayingHowToQuoteIt() throws IOException {
+        // given the way most authors write a title with a colon: invalid YAML as it stands
+        Files.writeString(directory.resolve("caffeine.md"), String.join("\n",
+                "---", "title: Caffeine: friend or foe", "author: A. Author", "date: 2024-03-03", "---", "",
+                "Caffeine shortened sleep in a randomized trial (1).", "", "## References", "",
+                "1. Drake C, et al. “Caffeine effects on sleep” J Clin Sleep Med 2013.", ""));
+        // when
+        Corpus corpus = new CorpusReader().read(directory);
+        // then the title is the title, not the file name, and the other fields survive
+        Article article = corpus.articles().get(0);
+        assertEquals("Caffeine: friend or foe", article.title());
+        assertEquals("A. Author", article.author());
+        assertEquals("2024-03-03", article.date());
+        Problem warning = corpus.problems().get(0);
+        assertEquals(1, corpus.problems().size(), corpus.problems().toString());
+        assertEquals("caffeine.md", warning.file());
+        assertEquals(2, warning.line());
+        assertTrue(warning.message().contains("read as \"Caffeine: friend or foe\""), warning.message());
+        assertTrue(warning.message().contains("title: \"Caffeine: friend or foe\""), warning.message());
+    }
+
+    @Test
+    void aFrontMatterBrokenInAnotherWayStillIgnoresItsMetadata() throws IOException {
+        Files.writeString(directory.resolve("broken.md"), String.join("\n",
+                "---", "title: Caffeine: friend or foe", "author: [unclosed", "---", "", "Caffeine is bitter.", ""));
+
+        Corpus corpus = new CorpusReader().read(directory);
+
+        assertEquals(1, corpus.problems().size(), corpus.problems().toString());
+        assertTrue(corpus.problems().get(0).message().startsWith("front matter is not valid YAML"));
+        assertEquals("broken", corpus.articles().get(0).title(), "no half-read metadata");
+    }
 }

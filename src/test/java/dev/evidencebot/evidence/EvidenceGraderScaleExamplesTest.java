@@ -84,16 +84,18 @@ class EvidenceGraderScaleExamplesTest {
     void claimAndEntryNameDifferentPopulations_weakerWinsWithAWarning() {
         Grading grading = gradeOne("Omega-3 improved mood in patients.",
                 "Omega-3 improves mood-related behavior in rats");
-        assertGrading(grading, StudyType.ANIMAL, "rats", null, List.of("claim: \"patients\"", "reference: \"rats\""),
-                List.of("the claim speaks of patients but the reference entry of rats; graded on the weaker reading"));
+        assertGrading(grading, StudyType.ANIMAL, "rats", null, List.of("claim: \"patients\"", "reference: \"rats\"",
+                        "warning: the claim speaks of patients but the reference entry of rats; graded on the weaker reading"),
+                List.of("The article speaks of patients, but the reference describes rats. The lower rating of the two is used."));
     }
 
     @Test
     void claimSaysRandomizedButEntrySaysOpenLabel_weakerDesignWins() {
         Grading grading = gradeOne("In a randomized trial of 40 patients, omega-3 improved mood.",
                 "An open-label study of omega-3 and mood in patients");
-        assertGrading(grading, StudyType.HUMAN_UNCONTROLLED, "40 patients", 40, List.of("open-label"),
-                List.of("the claim says randomized but the reference entry says open-label; graded on the weaker reading"));
+        assertGrading(grading, StudyType.HUMAN_UNCONTROLLED, "40 patients", 40, List.of("open-label",
+                        "warning: the claim says randomized but the reference entry says open-label; graded on the weaker reading"),
+                List.of("The article calls the study randomized, but the reference says open-label. The lower rating of the two is used."));
     }
 
     @Test

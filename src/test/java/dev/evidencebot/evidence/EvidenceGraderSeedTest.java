@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Golden test: every citation and every reference of the seed article, graded as EVIDENCE-SCALE.md asks. */
 class EvidenceGraderSeedTest {
 
-    private static final String NOT_SEMAX = "background, not about Semax";
-    private static final String MAY_NOT_SUPPORT = "the citation may not support the claim";
+    // what a visitor reads on a source card; the grader's own words stay in the rationale (NOT_SEMAX_GRADER ...)
+    private static final String NOT_SEMAX = "This reference is background reading; it is not about Semax.";
+    private static final String NOT_SEMAX_GRADER = "warning: background, not about Semax";
+    private static final String MAY_NOT_SUPPORT = "so it may not back this sentence";
+    private static final String MAY_NOT_SUPPORT_GRADER = "warning: the citation may not support the claim";
 
     private final Article article = SeedArticleFixture.article();
     private final GradedArticle graded = new EvidenceGrader().grade(article);
@@ -25,16 +28,18 @@ class EvidenceGraderSeedTest {
     @Test
     void reference1_aReviewOfPeptideDrugsStatesNoDesign_isOpinionAndBackground() {
         assertGrading(citation(CLAIM_1, 1), StudyType.NARRATIVE_REVIEW, null, null,
-                List.of("reference: states no design or population", "design cannot be told"),
+                List.of("reference: states no design or population", "design cannot be told", NOT_SEMAX_GRADER),
                 List.of(NOT_SEMAX));
     }
 
     @Test
     void reference2_ratIschemiaGenes_isPreclinicalAndMayNotSupportTheDopamineClaim() {
         assertGrading(citation(CLAIM_2, 2), StudyType.ANIMAL, "rats", null,
-                List.of("claim: states no design or population", "reference: \"rats\"", "animals (rats)"),
-                List.of(MAY_NOT_SUPPORT + ": the claim is about stimulates, release, dopamine, BDNF;"
-                        + " the reference is about peptide, expression, genes, immune, vascular, systems"));
+                List.of("claim: states no design or population", "reference: \"rats\"", "animals (rats)",
+                        MAY_NOT_SUPPORT_GRADER + ": the claim is about stimulates, release, dopamine, BDNF;"
+                        + " the reference is about peptide, expression, genes, immune, vascular, systems"),
+                List.of("The cited study's title is about other things (peptide, expression, genes, immune, vascular,"
+                        + " systems), " + MAY_NOT_SUPPORT));
     }
 
     @Test
@@ -65,8 +70,9 @@ class EvidenceGraderSeedTest {
     @Test
     void reference6_claimSaysPatientsButEntryStatesNoStudy_weakerReadingWins() {
         assertGrading(citation(CLAIM_6, 6), StudyType.NARRATIVE_REVIEW, null, null,
-                List.of("claim: \"patients\"", "reference: states no design or population", "design cannot be told"),
-                List.of("the claim speaks of patients but the reference entry states no human study"));
+                List.of("claim: \"patients\"", "reference: states no design or population", "design cannot be told",
+                        "warning: the claim speaks of patients but the reference entry states no human study"),
+                List.of("The article speaks of patients, but the reference does not say what kind of study this was."));
     }
 
     @Test
@@ -79,7 +85,7 @@ class EvidenceGraderSeedTest {
     @Test
     void reference8_brainNetworksPaper_isOpinionAndBackground() {
         assertGrading(citation(CLAIM_8, 8), StudyType.NARRATIVE_REVIEW, null, null,
-                List.of("design cannot be told"), List.of(NOT_SEMAX));
+                List.of("design cannot be told", NOT_SEMAX_GRADER), List.of(NOT_SEMAX));
     }
 
     @Test
@@ -91,8 +97,9 @@ class EvidenceGraderSeedTest {
     @Test
     void reference10_neverCited_isGradedFromItsEntryAlone() {
         assertGrading(graded.references().get(10), StudyType.NARRATIVE_REVIEW, null, null,
-                List.of("reference: states no design or population", "design cannot be told from the entry"),
-                List.of(EvidenceGrader.NOT_CITED));
+                List.of("reference: states no design or population", "design cannot be told from the entry",
+                        "warning: " + EvidenceGrader.NOT_CITED.forCurator()),
+                List.of("The article lists this reference but never cites it in its text."));
     }
 
     @Test
@@ -103,7 +110,7 @@ class EvidenceGraderSeedTest {
         assertGrading(graded.references().get(2), StudyType.ANIMAL, "rats", null,
                 List.of("animals (rats)"), List.of(MAY_NOT_SUPPORT));
         assertGrading(graded.references().get(6), StudyType.NARRATIVE_REVIEW, null, null,
-                List.of("design cannot be told"), List.of("the claim speaks of patients"));
+                List.of("design cannot be told"), List.of("The article speaks of patients"));
         assertGrading(graded.references().get(7), StudyType.HUMAN_UNCONTROLLED, "humans (fMRI)", null,
                 List.of("imaging study in people"), List.of());
     }

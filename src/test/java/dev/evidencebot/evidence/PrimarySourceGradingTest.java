@@ -117,7 +117,9 @@ class PrimarySourceGradingTest {
 
         assertEquals(StudyType.ANIMAL, own.studyType());
         assertEquals(1, own.warnings().size(), own.warnings().toString());
-        assertTrue(own.warnings().get(0).contains("MeSH headings say"), own.warnings().get(0));
+        assertTrue(own.warnings().get(0).contains("PubMed's subject headings say"), own.warnings().get(0));
+        assertTrue(own.rationale().contains("; warning: the abstract speaks of"), own.rationale());
+        assertTrue(own.rationale().contains("but its MeSH headings say"), own.rationale());
     }
 
     @Test

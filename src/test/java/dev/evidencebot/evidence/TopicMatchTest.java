@@ -28,7 +28,9 @@ class TopicMatchTest {
         TopicMatch.Subject subject = TopicMatch.subject(article);
 
         assertEquals("Creatine", subject.name());
-        assertEquals("background, not about Creatine", TopicMatch.background("Sleep and memory consolidation", subject));
+        Caution background = TopicMatch.background("Sleep and memory consolidation", subject);
+        assertEquals("background, not about Creatine", background.forCurator());
+        assertEquals("This reference is background reading; it is not about Creatine.", background.forReader());
         assertNull(TopicMatch.background("Creatine kinetics in rats", subject));
     }
 
@@ -58,12 +60,16 @@ class TopicMatchTest {
     void onlyTheSubjectInCommon_isAMismatch() {
         TopicMatch.Subject semax = TopicMatch.subject(SeedArticleFixture.article());
 
-        String warning = TopicMatch.mismatch(SeedArticleFixture.CLAIM_2,
+        Caution caution = TopicMatch.mismatch(SeedArticleFixture.CLAIM_2,
                 "The peptide Semax affects the expression of genes related to the immune and vascular systems", semax);
+        String warning = caution.forCurator();
 
         assertTrue(warning.startsWith("the citation may not support the claim: the claim is about"), warning);
         assertTrue(warning.contains("dopamine, BDNF") && warning.contains("immune, vascular"), warning);
         assertFalse(warning.contains("brain,"), "brain-derived neurotrophic factor is one term, not 'brain': " + warning);
+        // a visitor reads what the study is about and what that means, without the grader's terms
+        assertEquals("The cited study's title is about other things (peptide, expression, genes, immune, vascular, systems),"
+                + " so it may not back this sentence.", caution.forReader());
     }
 
     @Test
@@ -85,9 +91,9 @@ class TopicMatchTest {
         // then
         Grading caseReport = graded.citation(article.passages().get(0), 3);
         assertEquals(StudyType.CASE_REPORT, caseReport.studyType());
-        assertTrue(caseReport.warnings().stream().noneMatch(w -> w.startsWith("background")), caseReport.warnings().toString());
+        assertTrue(caseReport.warnings().stream().noneMatch(w -> w.contains("background")), caseReport.warnings().toString());
         Grading general = graded.citation(article.passages().get(1), 4);
-        assertTrue(general.warnings().contains("background, not about Caffeine"),
+        assertTrue(general.warnings().contains("This reference is background reading; it is not about Caffeine."),
                 "a sentence that describes no study leaves its reference background: " + general.warnings());
     }
 }

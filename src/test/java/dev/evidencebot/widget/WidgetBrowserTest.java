@@ -148,10 +148,31 @@ class WidgetBrowserTest {
         input.sendKeys("Does Semax cure cancer?" + Keys.ENTER);
 
         WebElement notice = browser.inWidget(".bot .notice");
-        assertTrue(notice.getText().contains("do not cover"), notice.getText());
+        assertTrue(notice.getText().contains("The articles I can draw on do not answer this question."), notice.getText());
         WebElement answer = browser.inWidget(".bot[data-answer-id]");
         assertTrue(answer.findElements(By.cssSelector("li.card")).isEmpty(), "an abstention cites nothing");
-        assertTrue(browser.inWidget("[aria-live=polite]").getAttribute("textContent").contains("do not cover"));
+        // said once, in the notice; the rest of the answer says what the articles do cover
+        String shown = answer.getText();
+        assertEquals(1, shown.split("do not answer", -1).length - 1, shown);
+        assertFalse(shown.contains("do not cover"), shown);
+        assertTrue(shown.contains("They cover “Semax's Effects: A Breakdown Of The Research”"), shown);
+        assertFalse(shown.contains("uncited") || shown.contains("Evidence level"), shown);
+        String announced = browser.inWidget("[aria-live=polite]").getAttribute("textContent");
+        assertEquals(1, announced.split("do not answer", -1).length - 1, announced);
+    }
+
+    @Test
+    void aCautionOnASourceCardIsWrittenForAVisitor() {
+        browser.viewport(1280, 800, false);
+        browser.open(server.url("/"));
+        browser.inWidget(".launcher").click();
+
+        browser.inWidget("form > textarea").sendKeys("Does Semax increase dopamine?" + Keys.ENTER);
+
+        WebElement caution = browser.inWidget(".bot[data-answer-id] li.card .warn");
+        assertEquals("⚠ The cited study's title is about other things (peptide, expression, genes, immune, vascular,"
+                + " systems), so it may not back this sentence.", caution.getText());
+        assertFalse(caution.getText().contains("graded") || caution.getText().contains("the claim"), caution.getText());
     }
 
     @Test
