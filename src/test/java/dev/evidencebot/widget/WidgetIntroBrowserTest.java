@@ -1,6 +1,8 @@
 package dev.evidencebot.widget;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evidencebot.testing.Browser;
+import dev.evidencebot.testing.TestServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
