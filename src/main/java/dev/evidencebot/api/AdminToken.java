@@ -1,5 +1,9 @@
 package dev.evidencebot.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -8,7 +12,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
-import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +29,7 @@ import java.util.Set;
  * another site's page cannot read, and are refused when the browser says they came from another
  * site. GET stays read-only, and SameSite=Strict keeps the cookie off other sites' requests.
  */
-@Singleton
+@io.micronaut.context.annotation.Context // made at start, so a token too short stops the start, naming the setting
 public final class AdminToken {
 
     private static final String BEARER = "Bearer ";
@@ -35,9 +38,25 @@ public final class AdminToken {
     private final String token;
     private final AdminSessions sessions;
 
-    AdminToken(@Value("${widget.admin-token:}") String token, AdminSessions sessions) {
+    /** Shortest token accepted: 32 characters leave no room for guessing within any rate of 401s. */
+    static final int MIN_LENGTH = 32;
+    /** Wrong tokens one client may send in {@link #FAILURE_WINDOW} before every admin request of theirs gets 429. */
+    static final int MAX_FAILURES = 10;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
+    private final ClientAddresses clients;
+    /** Wrong tokens per client address in the current window: repeated 401s are throttled. */
+    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
+            .expireAfterWrite(FAILURE_WINDOW).maximumSize(100_000).build();
+
+    AdminToken(@Value("${widget.admin-token:}") String token, AdminSessions sessions, ClientAddresses clients) {
         this.token = token == null ? "" : token.trim();
         this.sessions = sessions;
+        this.clients = clients;
+        if (!this.token.isEmpty() && this.token.length() < MIN_LENGTH) {
+            throw new IllegalStateException("widget.admin-token (ADMIN_TOKEN) must be at least " + MIN_LENGTH
+                    + " characters, got " + this.token.length() + "; e.g. openssl rand -hex 24");
+        }
     }
 
     /** False when no token is configured: then every admin door answers 404. */
@@ -68,7 +87,13 @@ public final class AdminToken {
             if (!authorization.startsWith(BEARER)) {
                 return Optional.of(unauthorized("send Authorization: Bearer <admin token>"));
             }
+            AtomicInteger failed = failures.getIfPresent(clients.of(request));
+            if (failed != null && failed.get() >= MAX_FAILURES) {
+                return Optional.of(error(HttpStatus.TOO_MANY_REQUESTS, "too many wrong admin tokens; try again in "
+                        + FAILURE_WINDOW.toSeconds() + " s").header(HttpHeaders.RETRY_AFTER, Long.toString(FAILURE_WINDOW.toSeconds())));
+            }
             if (!matches(authorization.substring(BEARER.length()))) {
+                failures.get(clients.of(request), key -> new AtomicInteger()).incrementAndGet();
                 return Optional.of(error(HttpStatus.UNAUTHORIZED, "the admin token is wrong")
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
             }

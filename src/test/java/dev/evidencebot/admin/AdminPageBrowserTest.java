@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The /admin page in headless Chromium, on a question log the generator filled: sign in, read, export, sign out. */
 class AdminPageBrowserTest {
 
-    static final String TOKEN = "admin-browser-test-token";
+    static final String TOKEN = "admin-browser-test-token-padded-to-32-characters";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

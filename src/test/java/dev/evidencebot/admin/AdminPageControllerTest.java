@@ -37,7 +37,7 @@ class AdminPageControllerTest {
 
     @Test
     void thePageIsServedWithARestrictivePolicyAndNoStore() {
-        try (TestServer server = start("page-test-token")) {
+        try (TestServer server = start("page-test-token-padded-to-32-characters")) {
             HttpResponse<String> page = server.send(HttpRequest.newBuilder(URI.create(server.url("/admin"))));
 
             assertEquals(200, page.statusCode());
@@ -54,7 +54,7 @@ class AdminPageControllerTest {
 
     @Test
     void theScriptsAndStylesComeFromTheJarRevalidatedByEtag() {
-        try (TestServer server = start("page-test-token")) {
+        try (TestServer server = start("page-test-token-padded-to-32-characters")) {
             for (String name : new String[] {"admin.js", "admin.css", "uPlot.iife.min.js", "uPlot.min.css"}) {
                 HttpResponse<String> asset = server.send(HttpRequest.newBuilder(URI.create(server.url("/admin/assets/" + name))));
                 assertEquals(200, asset.statusCode(), name);

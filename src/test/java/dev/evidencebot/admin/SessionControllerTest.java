@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Signing in to /admin over HTTP: the cookie's flags, and what a cookie may and may not do (CSRF). */
 class SessionControllerTest {
 
-    static final String TOKEN = "admin-session-test-token";
+    static final String TOKEN = "admin-session-test-token-padded-to-32-characters";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

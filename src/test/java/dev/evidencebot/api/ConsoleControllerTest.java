@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The console's JSON and CSV over HTTP, on a log the generator filled (plus one question asked for real). */
 class ConsoleControllerTest {
 
-    static final String TOKEN = "console-test-token";
+    static final String TOKEN = "console-test-token-padded-to-32-characters";
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String FORMULA_QUESTION = "=1+1, \"really\": does semax help memory?";
 

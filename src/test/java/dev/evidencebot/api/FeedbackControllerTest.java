@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedbackControllerTest {
 
-    static final String TOKEN = "owner-secret";
+    static final String TOKEN = "owner-secret-padded-to-32-characters";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir

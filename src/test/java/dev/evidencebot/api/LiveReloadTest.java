@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveReloadTest implements TestPropertyProvider {
 
-    private static final String TOKEN = "live-reload-test-token";
+    private static final String TOKEN = "live-reload-test-token-padded-to-32-characters";
     private static final String CAFFEINE_QUESTION = "Do cyclists ride faster after taking caffeine?";
     private static final String CAFFEINE_ARTICLE = "caffeine-and-performance";
     private static final Duration PATIENCE = Duration.ofSeconds(120);

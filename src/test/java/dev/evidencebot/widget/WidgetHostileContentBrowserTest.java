@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WidgetHostileContentBrowserTest {
 
-    static final String TOKEN = "test-admin-token";
+    static final String TOKEN = "test-admin-token-padded-to-32-characters";
     static final String PAYLOAD = "<img src=x onerror=\"window.__ebXss=1\">";
     static final String ARTICLE = """
             ---
