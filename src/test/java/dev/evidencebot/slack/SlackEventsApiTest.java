@@ -155,9 +155,12 @@ class SlackEventsApiTest implements TestPropertyProvider {
                 SlackRequests.mention("C0RETRY", "U0ALICE", BOT + " Does semax improve memory?", "1700000004.000100", null));
 
         HttpResponse<String> first = slack.sendEvent(event);
-        HttpResponse<String> retry = slack.sendEvent(event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+        // each retry is signed anew, with its own timestamp: no replay, but the same event id
+        HttpResponse<String> retry = slack.sendEventAt(event, SlackRequests.inSeconds(1),
+                "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
         api.await("chat.update", "C0RETRY", 1);
-        HttpResponse<String> lateRetry = slack.sendEvent(event, "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error");
+        HttpResponse<String> lateRetry = slack.sendEventAt(event, SlackRequests.inSeconds(2),
+                "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error");
 
         assertEquals(200, first.statusCode());
         assertEquals(200, retry.statusCode());

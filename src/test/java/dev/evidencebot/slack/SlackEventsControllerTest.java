@@ -176,12 +176,57 @@ class SlackEventsControllerTest {
     }
 
     @Test
-    void aRequestWithoutSignatureOrBodyIsRefusedAndNothingIsDone() throws Exception {
-        HttpResponse<String> response = slack.send("", SlackRequests.now(), "");
+    void aTimestampAnHourInTheFutureIsRefusedWith401EvenWhenCorrectlySigned() throws Exception {
+        String body = SlackRequests.commandBody("/ask", "does semax help memory?", hooks.url("future"));
+        String future = String.valueOf(Instant.now().plusSeconds(60 * 60).getEpochSecond());
 
-        // Bolt refuses a body it cannot recognise as any Slack request before it looks at signatures
-        assertEquals(400, response.statusCode(), response.body());
+        HttpResponse<String> response = slack.send(body, future, SlackRequests.sign(SlackRequests.SECRET, future, body));
+
+        assertEquals(401, response.statusCode());
+        assertEquals("the request's Slack timestamp is not within 5 minutes of now", json(response).get("error").asText());
         assertEquals(0, answers.calls());
+    }
+
+    @Test
+    void aReplayedSignedRequestIsRefusedWith401AndAnsweredOnce() throws Exception {
+        answers.behaviour = question -> Answers.cited("ans-replay", "Semax improved learning in rats [1].");
+        String body = SlackRequests.commandBody("/ask", "does semax help memory?", hooks.url("replay"));
+        String timestamp = SlackRequests.now();
+        String signature = SlackRequests.sign(SlackRequests.SECRET, timestamp, body);
+
+        HttpResponse<String> first = slack.send(body, timestamp, signature);
+        hooks.awaitFirst("replay");
+        HttpResponse<String> replayed = slack.send(body, timestamp, signature);
+
+        assertEquals(200, first.statusCode());
+        assertEquals(401, replayed.statusCode());
+        assertEquals(401, json(replayed).get("status").asInt());
+        assertTrue(json(replayed).get("error").asText().startsWith("replayed request"), replayed.body());
+        assertEquals(1, answers.calls(), "the replay was not answered");
+        assertEquals(1, hooks.received("replay").size(), "nor posted twice");
+    }
+
+    @Test
+    void anUnsignedBodyIsRefusedWith401BeforeAnythingParsesIt() throws Exception {
+        // "payload={": Bolt's parser would throw on it; unsigned, it never gets that far
+        for (String body : List.of("payload=%7B", "payload=" + "%5B".repeat(10_000), "", "{\"type\": \"event_callback\"}")) {
+            HttpResponse<String> response = slack.send(body, SlackRequests.now(), "");
+
+            assertEquals(401, response.statusCode(), body + ": " + response.body());
+            assertEquals(401, json(response).get("status").asInt());
+            assertTrue(response.body().length() < 300, "a short refusal, no stack trace: " + response.body());
+        }
+        assertEquals(0, answers.calls());
+    }
+
+    @Test
+    void aSignedBodyBoltCannotReadIsA400NotA500() throws Exception {
+        for (String body : List.of("payload=%7B", "payload=%5B1%5D", "payload=" + "%5B".repeat(10_000))) {
+            HttpResponse<String> response = slack.send(body);
+
+            assertEquals(400, response.statusCode(), body + ": " + response.body());
+            assertEquals(SlackEventsController.NOT_SLACK, json(response).get("error").asText());
+        }
     }
 
     @Test

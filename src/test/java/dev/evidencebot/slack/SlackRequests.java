@@ -138,6 +138,11 @@ final class SlackRequests {
         return sendEventSignedAs(json, sign(SECRET, timestamp, json), timestamp, headers);
     }
 
+    /** The same, signed at {@code timestamp}: how Slack sends a retry, signed anew a little later. */
+    HttpResponse<String> sendEventAt(String json, String timestamp, String... headers) throws IOException, InterruptedException {
+        return sendEventSignedAs(json, sign(SECRET, timestamp, json), timestamp, headers);
+    }
+
     HttpResponse<String> sendEventSignedAs(String json, String signature, String timestamp, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -165,6 +170,11 @@ final class SlackRequests {
 
     static String now() {
         return String.valueOf(Instant.now().getEpochSecond());
+    }
+
+    /** {@code seconds} from now (negative: ago), as X-Slack-Request-Timestamp spells it. */
+    static String inSeconds(long seconds) {
+        return String.valueOf(Instant.now().getEpochSecond() + seconds);
     }
 
     /** Posts a correctly signed request. */
