@@ -140,6 +140,56 @@ class SlackEventsControllerTest {
     }
 
     @Test
+    void onlyTheAskerCanShareAnAnswerAndOnlyWhereTheyAsked() throws Exception {
+        // given Alice asked in #general and got her private answer
+        answers.behaviour = question -> Answers.cited("ans-mine", "Semax improved learning in rats [1].");
+        slack.send(SlackRequests.commandBody("/ask", "does semax help learning?", hooks.url("mine"), "U0ALICE"));
+        hooks.awaitFirst("mine");
+
+        // when Mallory presses Share on it, and Alice presses it from another channel
+        HttpResponse<String> byOther = slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine",
+                hooks.url("by-other"), "U0MALLORY", "C2147483705"));
+        HttpResponse<String> elsewhere = slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine",
+                hooks.url("other-channel"), "U0ALICE", "C0RANDOM"));
+
+        // then each gets the private refusal and nothing is posted for the channel
+        assertEquals(200, byOther.statusCode());
+        assertEquals(200, elsewhere.statusCode());
+        for (String hook : List.of("by-other", "other-channel")) {
+            JsonNode reply = hooks.awaitFirst(hook);
+            assertEquals("ephemeral", reply.get("response_type").asText(), hook);
+            assertEquals(AnswerActions.ONLY_ASKER, reply.get("text").asText(), hook);
+            assertFalse(reply.has("blocks") && allText(reply).contains("Semax improved"), hook + ": " + reply);
+        }
+
+        // while Alice, where she asked, shares it
+        slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine", hooks.url("by-asker"),
+                "U0ALICE", "C2147483705"));
+        JsonNode shared = hooks.awaitFirst("by-asker");
+        assertEquals("in_channel", shared.get("response_type").asText());
+        assertEquals("Shared by <@U0ALICE>", block(shared, "shared-by").at("/elements/0/text").asText());
+    }
+
+    @Test
+    void buttonIdsThatAreTooLongOrNotPlainAreNeitherLookedUpNorStored() throws Exception {
+        String longest = "a".repeat(SlackIds.MAX_LENGTH);
+        for (String id : List.of("a".repeat(SlackIds.MAX_LENGTH + 1), "x".repeat(2000), "../../etc/passwd", "ans 1",
+                "ans\u0000", "<script>", "")) {
+            slack.send(SlackRequests.blockActionBody(AnswerBlocks.FEEDBACK_UP_ACTION, id, hooks.url("rate-bad")));
+            slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, id, hooks.url("share-bad")));
+        }
+        slack.send(SlackRequests.blockActionBody(AnswerBlocks.FEEDBACK_UP_ACTION, longest, hooks.url("rate-longest")));
+
+        assertEquals(AnswerActions.THANKS, hooks.awaitFirst("rate-longest").get("text").asText());
+        assertEquals(List.of(longest), feedback.saved.stream().map(Feedback::answerId).toList(),
+                "only the id within the cap was stored");
+        for (String hook : List.of("rate-bad", "share-bad")) {
+            List<JsonNode> replies = hooks.awaitCount(hook, 7);
+            replies.forEach(reply -> assertEquals(AnswerActions.NOT_OURS, reply.get("text").asText(), hook));
+        }
+    }
+
+    @Test
     void sharingAnAnswerNoLongerKeptGetsAShortPrivateMessage() throws Exception {
         slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "never-seen", hooks.url("expired")));
 
