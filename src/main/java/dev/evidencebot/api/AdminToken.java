@@ -46,6 +46,12 @@ class AdminToken {
         return Optional.empty();
     }
 
+    /** Never the token itself: a bean may be printed by a debugger, a log line or a startup report. */
+    @Override
+    public String toString() {
+        return "AdminToken[" + (token.isEmpty() ? "none" : "***") + "]";
+    }
+
     // constant time, so the token cannot be guessed one character at a time from response timings
     private boolean same(String given) {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
