@@ -121,6 +121,12 @@ public final class AdminToken {
         return Optional.empty();
     }
 
+    /** Never the token itself: a bean may be printed by a debugger, a log line or a startup report. */
+    @Override
+    public String toString() {
+        return "AdminToken[" + (token.isEmpty() ? "none" : "***") + "]";
+    }
+
     private static MutableHttpResponse<?> unauthorized(String message) {
         return error(HttpStatus.UNAUTHORIZED, message).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }

@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 /**
  * The console's database: PostgreSQL when {@code datasources.default.url} (env DATASOURCE_URL) is
@@ -27,8 +28,13 @@ final class Database implements AutoCloseable {
     /** Migrations live apart from any other schema the application may one day have. */
     static final String MIGRATIONS = "classpath:db/console";
 
+    // a JDBC URL may carry the password (?password=..., ;password=..., //user:password@host)
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern PASSWORD_IN_AUTHORITY = Pattern.compile("(//[^/:@?;]*:)[^/@?;]*@");
+
     private final HikariDataSource pool;
     private final boolean shared;
+    private final String url;
 
     @Inject
     Database(@Value("${datasources.default.url:}") String url,
@@ -59,6 +65,7 @@ final class Database implements AutoCloseable {
     Database(String url, String username, String password, String targetVersion) {
         // an embedded H2 file belongs to this process; a server may be shared by several replicas
         this.shared = !url.startsWith("jdbc:h2:");
+        this.url = url;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (username != null && !username.isBlank()) {
@@ -81,7 +88,7 @@ final class Database implements AutoCloseable {
             flyway.load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new IllegalStateException("cannot migrate the console database at " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot migrate the console database at " + withoutPassword(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -91,6 +98,18 @@ final class Database implements AutoCloseable {
      */
     static String h2Under(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("evidence-bot") + ";AUTO_SERVER=FALSE";
+    }
+
+    /** The JDBC URL with any password in it replaced by ***: what logs and messages may show. */
+    static String withoutPassword(String url) {
+        String hidden = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
+        return PASSWORD_IN_AUTHORITY.matcher(hidden).replaceAll("$1***@");
+    }
+
+    /** Never the password: neither the one given apart nor one inside the URL. */
+    @Override
+    public String toString() {
+        return "Database[url=" + withoutPassword(url) + ", shared=" + shared + "]";
     }
 
     /** Whether other processes (replicas) may write to this database too. */

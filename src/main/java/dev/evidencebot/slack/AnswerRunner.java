@@ -56,15 +56,11 @@ final class AnswerRunner {
     /**
      * Starts answering; the answer, or word of its failure, goes to {@code responseUrl}.
      *
+     * @param asker who asked and where: the only one who may then share the answer
      * @return false when too many questions are already waiting; nothing was started
      */
-    boolean submit(String questionText, String responseUrl) {
-        return submit(questionText, responseUrl, null);
-    }
-
-    /** @param userId the Slack user who asked, may be null */
-    boolean submit(String questionText, String responseUrl, String userId) {
-        Question question = Question.of(questionText).from(new Question.Origin("slack", userId));
+    boolean submit(String questionText, String responseUrl, Asker asker) {
+        Question question = Question.of(questionText).from(new Question.Origin("slack", asker.userId()));
         CompletableFuture<Answer> result;
         try {
             result = answer(question);
@@ -75,7 +71,7 @@ final class AnswerRunner {
             if (failure != null) {
                 poster.post(responseUrl, AnswerBlocks.notice(failureMessage(failure)));
             } else {
-                deliver(new AskedAnswer(questionText, answer), responseUrl);
+                deliver(new AskedAnswer(questionText, answer), asker, responseUrl);
             }
         }, deliveryPool);
         return true;
@@ -114,7 +110,7 @@ final class AnswerRunner {
         }
     }
 
-    private void deliver(AskedAnswer asked, String responseUrl) {
+    private void deliver(AskedAnswer asked, Asker asker, String responseUrl) {
         ActionResponse message;
         try {
             message = AnswerBlocks.ephemeral(asked);
@@ -123,7 +119,7 @@ final class AnswerRunner {
             poster.post(responseUrl, AnswerBlocks.notice(FAILED));
             return;
         }
-        recent.remember(asked);
+        recent.remember(asked, asker);
         poster.post(responseUrl, message);
     }
 

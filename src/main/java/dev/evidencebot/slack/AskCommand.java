@@ -67,7 +67,9 @@ final class AskCommand implements SlashCommandHandler {
         if (!decision.allowed()) {
             return ephemeralAck(context, tooFast(decision.retryAfterSeconds()));
         }
-        return ephemeralAck(context, runner.submit(text, responseUrl, request.getPayload().getUserId()) ? LOOKING : BUSY);
+        Asker asker = new Asker(request.getPayload().getTeamId(), request.getPayload().getUserId(),
+                request.getPayload().getChannelId());
+        return ephemeralAck(context, runner.submit(text, responseUrl, asker) ? LOOKING : BUSY);
     }
 
     static String tooFast(long seconds) {

@@ -90,8 +90,8 @@ final class EventAnswerer {
             AskedAnswer asked = new AskedAnswer(reply.question(), answer);
             blocks = AnswerBlocks.blocks(asked, null);
             text = AnswerBlocks.fallbackText(asked);
-            // so "Share in channel" under this answer finds it, as under /ask's
-            recent.remember(asked);
+            // so "Share in channel" under this answer finds it, as under /ask's, for the asker alone
+            recent.remember(asked, new Asker(reply.teamId(), reply.user(), reply.channel()));
         } catch (RejectedExecutionException busy) {
             text = AskCommand.BUSY;
         } catch (CompletionException failed) {

@@ -71,6 +71,11 @@ final class MessageEvents {
             }
             return context.ack();
         }
+        if (!message.plainIds()) {
+            LOG.debug("Slack event {} carries an id that is not a plain Slack id; not answering it",
+                    SlackIds.plain(message.eventId()) ? message.eventId() : "(not shown)");
+            return context.ack();
+        }
         // a retry (X-Slack-Retry-Num) of an event already taken, maybe still being answered
         if (message.eventId() != null && !seen.firstSighting("event/" + message.eventId())) {
             LOG.debug("Slack event {} seen before (retry {}, {}); not answering it again",

@@ -30,6 +30,19 @@ record PostedMessage(
         String threadTs,
         boolean mention) {
 
+    /**
+     * Whether every id it carries (event, workspace, channel, author, timestamps) is absent or plain
+     * ({@link SlackIds}): they become keys of the dedupe memory, the rate limiter and the conversation.
+     */
+    boolean plainIds() {
+        for (String id : new String[] {eventId, teamId, channel, user, ts, threadTs}) {
+            if (id != null && !SlackIds.plain(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean direct() {
         return "im".equals(channelType) || (channel != null && channel.startsWith("D"));
     }

@@ -52,7 +52,9 @@ final class SlackAppFactory {
     static App unstarted(SlackConfig config, Slack slack) {
         AppConfig appConfig = AppConfig.builder()
                 .signingSecret(config.signingSecret())
-                // Bolt checks HMAC-SHA256 of "v0:timestamp:body" and the 5-minute timestamp window
+                // checked first by RequestSignatures on the raw bytes (both directions of skew, replays);
+                // Bolt's own check stays as a second lock for any way into the app that skips the
+                // controller: it costs one more HMAC, and refuses nothing the first check accepted
                 .requestVerificationEnabled(true)
                 .singleTeamBotToken(config.botTokenOrNull())
                 // Bolt's defaults read these from the environment; SLACK_CLIENT_ID/SECRET would switch

@@ -47,6 +47,19 @@ record SlackConfig(
         return botToken == null || botToken.isBlank() ? null : botToken.strip();
     }
 
+    /** Never prints the signing secret or the bot token: records print every component, and configs end up in logs. */
+    @Override
+    public String toString() {
+        return "SlackConfig[signingSecret=" + hidden(signingSecret) + ", botToken=" + hidden(botTokenOrNull())
+                + ", command=" + command + ", responseUrlHosts=" + responseUrlHosts + ", apiUrl=" + apiUrl
+                + ", answerTimeout=" + answerTimeout + ", answerChannels=" + answerChannels
+                + ", allowHttpLoopback=" + allowHttpLoopback + "]";
+    }
+
+    private static String hidden(@Nullable String secret) {
+        return secret == null || secret.isBlank() ? "none" : "***";
+    }
+
     /** The answer channels' ids, blanks dropped (an empty env var means "none"). */
     Set<String> answerChannelIds() {
         return answerChannels == null ? Set.of() : answerChannels.stream()

@@ -16,15 +16,19 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Slack's one request URL: the slash command and the buttons (form-encoded), and the Events API
- * (JSON: url_verification, mentions, messages). The body is taken as the raw string Slack signed;
- * Bolt verifies the signature, routes, and answers with the ack.
+ * (JSON: url_verification, mentions, messages). The body is taken as the raw bytes Slack signed and
+ * its signature, timestamp and freshness are checked ({@link RequestSignatures}) before anything
+ * reads it; only then does Bolt parse, route, and answer with the ack.
  */
 @Controller(SlackEventsController.PATH)
 @Requires(property = SlackConfig.PREFIX + ".signing-secret")
@@ -34,29 +38,45 @@ final class SlackEventsController {
     static final String NOT_SLACK = "not a Slack request this app understands "
             + "(a slash command or a button click, form-encoded, or an Events API event, JSON)";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+
     private final App app;
     private final SlackRequestParser parser;
+    private final RequestSignatures signatures;
 
-    SlackEventsController(App app) {
+    SlackEventsController(App app, RequestSignatures signatures) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = signatures;
     }
 
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
-    MutableHttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
+    MutableHttpResponse<?> events(HttpRequest<?> request, @Nullable @Body byte[] body) throws Exception {
+        byte[] signed = body == null ? new byte[0] : body;
+        // first, on the bytes as they came: Bolt's parser reads the body before its own signature check,
+        // and whatever it throws on should be seen only by Slack
+        RequestSignatures.Verdict verdict = signatures.check(request.getHeaders().get(RequestSignatures.TIMESTAMP_HEADER),
+                request.getHeaders().get(RequestSignatures.SIGNATURE_HEADER), signed);
+        if (verdict != RequestSignatures.Verdict.ACCEPTED) {
+            if (verdict == RequestSignatures.Verdict.REPLAYED) {
+                // only someone who captured a real request can send this, so it is worth a line
+                LOG.warn("Refused a replayed Slack request from {}", remoteAddress(request));
+            }
+            return error(401, verdict.refusal);
+        }
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(request.getPath())
                     .queryString(request.getParameters().asMap())
                     .headers(new RequestHeaders(request.getHeaders().asMap()))
-                    .requestBody(body == null ? "" : body)
+                    .requestBody(new String(signed, StandardCharsets.UTF_8))
                     .remoteAddress(remoteAddress(request))
                     .build());
         } catch (RuntimeException e) {
-            // Bolt reads the body before it checks the signature, and throws on JSON it did not expect
-            // (a payload that is an array, an event without a type): that is a bad request, not our fault
+            // signed, yet JSON Bolt did not expect (a payload that is an array, an event without a type):
+            // a bad request, not our fault
             return error(400, NOT_SLACK);
         }
         return toMicronaut(app.run(slackRequest));

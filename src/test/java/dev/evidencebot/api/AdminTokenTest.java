@@ -54,6 +54,15 @@ class AdminTokenTest {
         }
     }
 
+    @Test
+    void toStringHidesTheAdminToken() {
+        AdminToken token = new AdminToken(TOKEN, null, null);
+
+        assertTrue(!token.toString().contains(TOKEN), token.toString());
+        assertEquals("AdminToken[***]", token.toString());
+        assertEquals("AdminToken[none]", new AdminToken("", null, null).toString());
+    }
+
     private static HttpResponse<String> overview(HttpClient client, EmbeddedServer server, String token) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/admin/overview"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

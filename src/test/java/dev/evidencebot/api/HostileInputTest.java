@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,8 +27,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,6 +48,7 @@ class HostileInputTest {
 
     static final List<String> JSON_DOORS = List.of("/api/ask", "/api/ask/stream", "/api/feedback");
     static final String SLACK = "/slack/events";
+    static final String SLACK_SECRET = "hostile-input-secret";
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
     /** Twice micronaut.server.max-request-size. */
@@ -61,7 +67,7 @@ class HostileInputTest {
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
                 "corpus.path", "corpus", "index.path", work.resolve("index").toString(),
-                "data.path", work.resolve("data").toString(), "slack.signing-secret", "hostile-input-secret"), "test");
+                "data.path", work.resolve("data").toString(), "slack.signing-secret", SLACK_SECRET), "test");
         log = new ListAppender<>();
         log.start();
         root().addAppender(log);
@@ -154,9 +160,9 @@ class HostileInputTest {
         for (String slackType : slackTypes) {
             HttpResponse<String> response = post(SLACK, slackType, body, chunked);
 
-            // too large: refused before anything reads it; text: not what Slack sends; the rest is nothing
-            // Bolt can recognise as a command, a click or an event, so it never gets as far as the signature
-            int expected = status == 413 ? 413 : "text/plain".equals(slackType) ? 415 : 400;
+            // too large: refused before anything reads it; text: not what Slack sends; the rest is unsigned,
+            // so refused on that alone, before anything parses it
+            int expected = status == 413 ? 413 : "text/plain".equals(slackType) ? 415 : 401;
             assertEquals(expected, response.statusCode(), name + " as " + slackType + ": " + response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(JSON), response.headers().toString());
             assertEquals(expected, HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
@@ -171,25 +177,34 @@ class HostileInputTest {
                 Arguments.of("a payload nested 100,000 deep", "payload=" + encode(deep)),
                 Arguments.of("a JSON body nested 100,000 deep", "{\"a\":" + deep + "}"),
                 Arguments.of("a payload that is not JSON", "payload=" + encode("{\"type\": ")),
-                Arguments.of("a command with no signature", "command=%2Fask&text=hi&user_id=U1&team_id=T1"),
+                Arguments.of("a payload that is one brace", "payload=%7B"),
                 Arguments.of("a percent sign that encodes nothing", "command=%2Fask&text=100%&user_id=U1"));
     }
 
-    @ParameterizedTest(name = "/slack/events: {0}")
+    @ParameterizedTest(name = "/slack/events, unsigned: {0}")
     @MethodSource("hostileSlackBodies")
-    void theSlackDoorRefusesWhatSlackWouldNeverSend(String name, String body) throws Exception {
+    void theSlackDoorRefusesUnsignedBodiesWith401BeforeParsingThem(String name, String body) throws Exception {
         HttpResponse<String> response = post(SLACK, FORM, json(body), false);
 
-        assertTrue(response.statusCode() == 400 || response.statusCode() == 401, name + ": " + response.statusCode()
-                + " " + response.body());
-        assertEquals(response.statusCode(), HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
+        assertEquals(401, response.statusCode(), name + ": " + response.body());
+        assertEquals(401, HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
+        assertNoErrorLogged();
+    }
+
+    @ParameterizedTest(name = "/slack/events, signed: {0}")
+    @MethodSource("hostileSlackBodies")
+    void theSlackDoorRefusesSignedBodiesSlackWouldNeverSendWith400(String name, String body) throws Exception {
+        HttpResponse<String> response = postSigned(SLACK, FORM, body);
+
+        assertEquals(400, response.statusCode(), name + ": " + response.body());
+        assertEquals(400, HttpJson.JSON.readTree(response.body()).get("status").asInt(), response.body());
         assertNoErrorLogged();
     }
 
     @Test
     void jsonForTheSlackDoorThatIsNoEventIsRefusedWith400() throws Exception {
-        // JSON is how events arrive; this is none
-        HttpResponse<String> response = post(SLACK, JSON, json("{\"command\": \"/ask\"}"), false);
+        // JSON is how events arrive; this is none (signed, or it would be refused for that first)
+        HttpResponse<String> response = postSigned(SLACK, JSON, "{\"command\": \"/ask\"}");
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(400, HttpJson.JSON.readTree(response.body()).get("status").asInt());
@@ -249,6 +264,29 @@ class HostileInputTest {
             request.header("Content-Type", contentType);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts {@code body} signed as Slack signs it, with the test server's signing secret and the time now. */
+    private static HttpResponse<String> postSigned(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SLACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            signature = "v0=" + HexFormat.of().formatHex(
+                    mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertNoErrorLogged() {

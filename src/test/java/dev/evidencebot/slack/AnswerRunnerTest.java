@@ -22,6 +22,8 @@ class AnswerRunnerTest {
     private final SlackConfig config = new SlackConfig(SlackRequests.SECRET, null, "/ask",
             List.of("127.0.0.1"), "https://slack.com/api/", Duration.ofSeconds(1), null, true);
     private final ResponseUrlPoster poster = new ResponseUrlPoster(config);
+    private static final Asker ASKER = new Asker("T0001", "U0ALICE", "C0GENERAL");
+
     private final RecentAnswers recent = new RecentAnswers();
 
     @AfterEach
@@ -45,7 +47,7 @@ class AnswerRunnerTest {
         };
         AnswerRunner runner = new AnswerRunner(stuck, poster, recent, config);
 
-        assertTrue(runner.submit("does semax help memory?", hooks.url("timeout")));
+        assertTrue(runner.submit("does semax help memory?", hooks.url("timeout"), ASKER));
 
         JsonNode reply = hooks.awaitFirst("timeout");
         assertEquals("ephemeral", reply.get("response_type").asText());
@@ -60,10 +62,11 @@ class AnswerRunnerTest {
         AnswerRunner runner = new AnswerRunner((question, deltas) -> Answers.cited("kept", "Kept [1]."),
                 poster, recent, config);
 
-        runner.submit("does semax help memory?", hooks.url("kept"));
+        runner.submit("does semax help memory?", hooks.url("kept"), ASKER);
         hooks.awaitFirst("kept");
 
-        assertEquals("does semax help memory?", recent.find("kept").orElseThrow().question());
+        assertEquals("does semax help memory?", recent.find("kept").orElseThrow().asked().question());
+        assertEquals(ASKER, recent.find("kept").orElseThrow().asker(), "kept with who asked and where, for Share");
         runner.close();
     }
 }

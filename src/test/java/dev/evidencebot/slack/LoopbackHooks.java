@@ -72,6 +72,19 @@ final class LoopbackHooks implements AutoCloseable {
         return received(name).get(0);
     }
 
+    /** Waits (bounded) until at least {@code count} messages were posted under {@code name}, and returns them all. */
+    List<JsonNode> awaitCount(String name, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (received(name).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(received(name).size() + " of " + count + " messages were posted to "
+                        + url(name) + " within " + PATIENCE);
+            }
+            Thread.sleep(20);
+        }
+        return received(name);
+    }
+
     @Override
     public void close() {
         server.stop(0);

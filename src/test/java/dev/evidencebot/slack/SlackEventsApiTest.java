@@ -41,6 +41,8 @@ class SlackEventsApiTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    RecentAnswers recent;
 
     private SlackApiStub api;
     private SlackRequests slack;
@@ -100,6 +102,9 @@ class SlackEventsApiTest implements TestPropertyProvider {
         block(blocks, "actions").get("elements").forEach(button -> buttons.add(button.get("action_id").asText()));
         assertEquals(List.of(AnswerBlocks.SHARE_ACTION, AnswerBlocks.FEEDBACK_UP_ACTION, AnswerBlocks.FEEDBACK_DOWN_ACTION), buttons);
         assertEquals(1, api.calls("chat.postMessage", "C0MENTION").size(), "one placeholder, updated in place");
+        // the answer is kept for Share with who asked and where: only Alice, in this channel, may share it
+        String answerId = block(blocks, "actions").at("/elements/0/value").asText();
+        assertEquals(new Asker("T0001", "U0ALICE", "C0MENTION"), recent.find(answerId).orElseThrow().asker());
     }
 
     @Test
@@ -155,9 +160,12 @@ class SlackEventsApiTest implements TestPropertyProvider {
                 SlackRequests.mention("C0RETRY", "U0ALICE", BOT + " Does semax improve memory?", "1700000004.000100", null));
 
         HttpResponse<String> first = slack.sendEvent(event);
-        HttpResponse<String> retry = slack.sendEvent(event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+        // each retry is signed anew, with its own timestamp: no replay, but the same event id
+        HttpResponse<String> retry = slack.sendEventAt(event, SlackRequests.inSeconds(1),
+                "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
         api.await("chat.update", "C0RETRY", 1);
-        HttpResponse<String> lateRetry = slack.sendEvent(event, "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error");
+        HttpResponse<String> lateRetry = slack.sendEventAt(event, SlackRequests.inSeconds(2),
+                "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error");
 
         assertEquals(200, first.statusCode());
         assertEquals(200, retry.statusCode());
@@ -165,6 +173,23 @@ class SlackEventsApiTest implements TestPropertyProvider {
         answeredInSentinelChannel("C0RETRY-SENTINEL");
         assertEquals(1, api.calls("chat.postMessage", "C0RETRY").size(), api.calls("C0RETRY").toString());
         assertEquals(1, api.calls("chat.update", "C0RETRY").size(), api.calls("C0RETRY").toString());
+    }
+
+    @Test
+    void eventsWithIdsOverTheCapOrNotPlainAreAcknowledgedButNotAnswered() throws Exception {
+        String tooLong = "Ev" + "0".repeat(SlackIds.MAX_LENGTH);
+        HttpResponse<String> longId = slack.sendEvent(SlackRequests.eventBody(tooLong,
+                SlackRequests.mention("C0IDS", "U0ALICE", BOT + " Does semax improve memory?", "1700000007.000100", null)));
+        HttpResponse<String> oddTs = slack.sendEvent(SlackRequests.eventBody("Ev0IDS2",
+                SlackRequests.mention("C0IDS", "U0ALICE", BOT + " Does semax improve memory?", "1700000007.000200/../x", null)));
+        HttpResponse<String> longChannel = slack.sendEvent(SlackRequests.eventBody("Ev0IDS3",
+                SlackRequests.mention("C" + "9".repeat(5000), "U0ALICE", BOT + " Does semax improve memory?", "1700000007.000300", null)));
+
+        // acknowledged, so Slack does not retry them, and nothing more
+        assertEquals(List.of(200, 200, 200), List.of(longId.statusCode(), oddTs.statusCode(), longChannel.statusCode()));
+        answeredInSentinelChannel("C0IDS-SENTINEL");
+        assertTrue(api.calls("C0IDS").isEmpty(), api.calls("C0IDS").toString());
+        assertTrue(api.calls("C" + "9".repeat(5000)).isEmpty());
     }
 
     @Test

@@ -140,6 +140,56 @@ class SlackEventsControllerTest {
     }
 
     @Test
+    void onlyTheAskerCanShareAnAnswerAndOnlyWhereTheyAsked() throws Exception {
+        // given Alice asked in #general and got her private answer
+        answers.behaviour = question -> Answers.cited("ans-mine", "Semax improved learning in rats [1].");
+        slack.send(SlackRequests.commandBody("/ask", "does semax help learning?", hooks.url("mine"), "U0ALICE"));
+        hooks.awaitFirst("mine");
+
+        // when Mallory presses Share on it, and Alice presses it from another channel
+        HttpResponse<String> byOther = slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine",
+                hooks.url("by-other"), "U0MALLORY", "C2147483705"));
+        HttpResponse<String> elsewhere = slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine",
+                hooks.url("other-channel"), "U0ALICE", "C0RANDOM"));
+
+        // then each gets the private refusal and nothing is posted for the channel
+        assertEquals(200, byOther.statusCode());
+        assertEquals(200, elsewhere.statusCode());
+        for (String hook : List.of("by-other", "other-channel")) {
+            JsonNode reply = hooks.awaitFirst(hook);
+            assertEquals("ephemeral", reply.get("response_type").asText(), hook);
+            assertEquals(AnswerActions.ONLY_ASKER, reply.get("text").asText(), hook);
+            assertFalse(reply.has("blocks") && allText(reply).contains("Semax improved"), hook + ": " + reply);
+        }
+
+        // while Alice, where she asked, shares it
+        slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "ans-mine", hooks.url("by-asker"),
+                "U0ALICE", "C2147483705"));
+        JsonNode shared = hooks.awaitFirst("by-asker");
+        assertEquals("in_channel", shared.get("response_type").asText());
+        assertEquals("Shared by <@U0ALICE>", block(shared, "shared-by").at("/elements/0/text").asText());
+    }
+
+    @Test
+    void buttonIdsThatAreTooLongOrNotPlainAreNeitherLookedUpNorStored() throws Exception {
+        String longest = "a".repeat(SlackIds.MAX_LENGTH);
+        for (String id : List.of("a".repeat(SlackIds.MAX_LENGTH + 1), "x".repeat(2000), "../../etc/passwd", "ans 1",
+                "ans\u0000", "<script>", "")) {
+            slack.send(SlackRequests.blockActionBody(AnswerBlocks.FEEDBACK_UP_ACTION, id, hooks.url("rate-bad")));
+            slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, id, hooks.url("share-bad")));
+        }
+        slack.send(SlackRequests.blockActionBody(AnswerBlocks.FEEDBACK_UP_ACTION, longest, hooks.url("rate-longest")));
+
+        assertEquals(AnswerActions.THANKS, hooks.awaitFirst("rate-longest").get("text").asText());
+        assertEquals(List.of(longest), feedback.saved.stream().map(Feedback::answerId).toList(),
+                "only the id within the cap was stored");
+        for (String hook : List.of("rate-bad", "share-bad")) {
+            List<JsonNode> replies = hooks.awaitCount(hook, 7);
+            replies.forEach(reply -> assertEquals(AnswerActions.NOT_OURS, reply.get("text").asText(), hook));
+        }
+    }
+
+    @Test
     void sharingAnAnswerNoLongerKeptGetsAShortPrivateMessage() throws Exception {
         slack.send(SlackRequests.blockActionBody(AnswerBlocks.SHARE_ACTION, "never-seen", hooks.url("expired")));
 
@@ -176,12 +226,57 @@ class SlackEventsControllerTest {
     }
 
     @Test
-    void aRequestWithoutSignatureOrBodyIsRefusedAndNothingIsDone() throws Exception {
-        HttpResponse<String> response = slack.send("", SlackRequests.now(), "");
+    void aTimestampAnHourInTheFutureIsRefusedWith401EvenWhenCorrectlySigned() throws Exception {
+        String body = SlackRequests.commandBody("/ask", "does semax help memory?", hooks.url("future"));
+        String future = String.valueOf(Instant.now().plusSeconds(60 * 60).getEpochSecond());
 
-        // Bolt refuses a body it cannot recognise as any Slack request before it looks at signatures
-        assertEquals(400, response.statusCode(), response.body());
+        HttpResponse<String> response = slack.send(body, future, SlackRequests.sign(SlackRequests.SECRET, future, body));
+
+        assertEquals(401, response.statusCode());
+        assertEquals("the request's Slack timestamp is not within 5 minutes of now", json(response).get("error").asText());
         assertEquals(0, answers.calls());
+    }
+
+    @Test
+    void aReplayedSignedRequestIsRefusedWith401AndAnsweredOnce() throws Exception {
+        answers.behaviour = question -> Answers.cited("ans-replay", "Semax improved learning in rats [1].");
+        String body = SlackRequests.commandBody("/ask", "does semax help memory?", hooks.url("replay"));
+        String timestamp = SlackRequests.now();
+        String signature = SlackRequests.sign(SlackRequests.SECRET, timestamp, body);
+
+        HttpResponse<String> first = slack.send(body, timestamp, signature);
+        hooks.awaitFirst("replay");
+        HttpResponse<String> replayed = slack.send(body, timestamp, signature);
+
+        assertEquals(200, first.statusCode());
+        assertEquals(401, replayed.statusCode());
+        assertEquals(401, json(replayed).get("status").asInt());
+        assertTrue(json(replayed).get("error").asText().startsWith("replayed request"), replayed.body());
+        assertEquals(1, answers.calls(), "the replay was not answered");
+        assertEquals(1, hooks.received("replay").size(), "nor posted twice");
+    }
+
+    @Test
+    void anUnsignedBodyIsRefusedWith401BeforeAnythingParsesIt() throws Exception {
+        // "payload={": Bolt's parser would throw on it; unsigned, it never gets that far
+        for (String body : List.of("payload=%7B", "payload=" + "%5B".repeat(10_000), "", "{\"type\": \"event_callback\"}")) {
+            HttpResponse<String> response = slack.send(body, SlackRequests.now(), "");
+
+            assertEquals(401, response.statusCode(), body + ": " + response.body());
+            assertEquals(401, json(response).get("status").asInt());
+            assertTrue(response.body().length() < 300, "a short refusal, no stack trace: " + response.body());
+        }
+        assertEquals(0, answers.calls());
+    }
+
+    @Test
+    void aSignedBodyBoltCannotReadIsA400NotA500() throws Exception {
+        for (String body : List.of("payload=%7B", "payload=%5B1%5D", "payload=" + "%5B".repeat(10_000))) {
+            HttpResponse<String> response = slack.send(body);
+
+            assertEquals(400, response.statusCode(), body + ": " + response.body());
+            assertEquals(SlackEventsController.NOT_SLACK, json(response).get("error").asText());
+        }
     }
 
     @Test

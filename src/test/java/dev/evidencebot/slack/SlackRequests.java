@@ -52,22 +52,29 @@ final class SlackRequests {
         fields.put("api_app_id", "A123456");
         fields.put("is_enterprise_install", "false");
         fields.put("response_url", responseUrl);
-        fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        // unique per command, as Slack's are, so two identical questions are never one signature
+        fields.put("trigger_id", "13345224609.738474920." + java.util.UUID.randomUUID());
         return form(fields);
     }
 
     /** The form body of a button click: one field, "payload", holding the block_actions JSON. */
     static String blockActionBody(String actionId, String value, String responseUrl) {
+        return blockActionBody(actionId, value, responseUrl, "U2147483697", "C2147483705");
+    }
+
+    /** The same, pressed by {@code userId} in {@code channelId}. */
+    static String blockActionBody(String actionId, String value, String responseUrl, String userId, String channelId) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "block_actions");
-        payload.putObject("user").put("id", "U2147483697").put("username", "alice").put("team_id", "T0001");
+        payload.putObject("user").put("id", userId).put("username", "alice").put("team_id", "T0001");
         payload.put("api_app_id", "A123456");
         payload.put("token", "legacy-verification-token");
         payload.putObject("container").put("type", "message").put("message_ts", "1548261231.000200")
-                .put("channel_id", "C2147483705").put("is_ephemeral", true);
-        payload.put("trigger_id", "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3");
+                .put("channel_id", channelId).put("is_ephemeral", true);
+        // unique per click, as Slack's are, so two clicks are never one signature
+        payload.put("trigger_id", "12321423423.333649436676." + java.util.UUID.randomUUID());
         payload.putObject("team").put("id", "T0001").put("domain", "example");
-        payload.putObject("channel").put("id", "C2147483705").put("name", "general");
+        payload.putObject("channel").put("id", channelId).put("name", "general");
         payload.put("response_url", responseUrl);
         ArrayNode actions = payload.putArray("actions");
         ObjectNode action = actions.addObject();
@@ -138,6 +145,11 @@ final class SlackRequests {
         return sendEventSignedAs(json, sign(SECRET, timestamp, json), timestamp, headers);
     }
 
+    /** The same, signed at {@code timestamp}: how Slack sends a retry, signed anew a little later. */
+    HttpResponse<String> sendEventAt(String json, String timestamp, String... headers) throws IOException, InterruptedException {
+        return sendEventSignedAs(json, sign(SECRET, timestamp, json), timestamp, headers);
+    }
+
     HttpResponse<String> sendEventSignedAs(String json, String signature, String timestamp, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -165,6 +177,11 @@ final class SlackRequests {
 
     static String now() {
         return String.valueOf(Instant.now().getEpochSecond());
+    }
+
+    /** {@code seconds} from now (negative: ago), as X-Slack-Request-Timestamp spells it. */
+    static String inSeconds(long seconds) {
+        return String.valueOf(Instant.now().getEpochSecond() + seconds);
     }
 
     /** Posts a correctly signed request. */
