@@ -182,7 +182,8 @@ final class AnswerBlocks {
 
     private static String evidenceLine(Answer answer) {
         EvidenceSummary evidence = answer.evidence();
-        if (evidence != null && evidence.level() != null) {
+        // an abstention's line is the pipeline's plain one ("none — no source ... answers this"), not the scale's "uncited"
+        if (evidence != null && evidence.level() != null && !answer.abstained()) {
             String summary = evidence.summary() == null || evidence.summary().isBlank()
                     ? "" : " — " + Mrkdwn.escape(evidence.summary().strip());
             return EVIDENCE_LINE_PREFIX + " *" + evidence.level().words() + "*" + summary;

@@ -49,6 +49,25 @@ class AnswerBlocksTest {
     }
 
     @Test
+    void anAbstentionSaysPlainlyThatNoSourceAnswersWithoutTheScalesJargon() throws Exception {
+        Answer answer = new Answer("a1", null, "The articles do not cover this question.\n"
+                + "Evidence level: none — no source in the articles answers this question", true,
+                new dev.evidencebot.answer.EvidenceSummary(dev.evidencebot.evidence.EvidenceLevel.UNCITED,
+                        "no source in the articles answers this question"), List.of(), "extractive", null);
+
+        JsonNode message = render(AnswerBlocks.ephemeral(new AskedAnswer("Do you ship to Canada?", answer)));
+
+        String evidence = "";
+        for (JsonNode block : message.get("blocks")) {
+            if (block.path("block_id").asText().equals(AnswerBlocks.EVIDENCE_BLOCK)) {
+                evidence = block.toString();
+            }
+        }
+        assertTrue(evidence.contains("no source in the articles answers this question"), evidence);
+        assertFalse(evidence.toLowerCase().contains("uncited"), evidence);
+    }
+
+    @Test
     void anAnswerWithoutAnIdHasNoButtons() throws Exception {
         Answer answer = new Answer(null, null, "Text [1].", false, null, List.of(Answers.animalStudy()), "extractive", null);
 
