@@ -70,6 +70,11 @@ final class ModelCalls implements AutoCloseable {
         return pool.getQueue().size();
     }
 
+    /** The most threads this pool has ever had at once. */
+    int largestThreadCount() {
+        return pool.getLargestPoolSize();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
