@@ -42,14 +42,16 @@ class AskStreamController {
     private final ExecutorService blocking;
     private final ClientAddresses clients;
     private final ApiLimits limits;
+    private final AnswersInFlight inFlight;
 
     AskStreamController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                        ClientAddresses clients, ApiLimits limits) {
+                        ClientAddresses clients, ApiLimits limits, AnswersInFlight inFlight) {
         this.answers = answers;
         this.json = json;
         this.blocking = blocking;
         this.clients = clients;
         this.limits = limits;
+        this.inFlight = inFlight;
     }
 
     @Post(uri = "/ask/stream", consumes = MediaType.ALL, produces = MediaType.TEXT_EVENT_STREAM)
@@ -59,6 +61,7 @@ class AskStreamController {
         limits.question(client);
         Question question = AskRequests.parse(request, body, json, "stream", client);
         limits.conversation(question.conversationId());
+        AnswersInFlight.Permit permit = inFlight.take();
         // When the reader leaves, Reactor cancels the subscription: that interrupts the answering
         // thread (subscribeOn's task is cancelled), which aborts a model request it is waiting on,
         // and any delta after that throws ReaderGone, so the pipeline stops at its next sentence.
@@ -87,7 +90,7 @@ class AskStreamController {
                 sink.next(event("error", new ApiError("internal error; the server log has the details", 500)));
             }
             sink.complete();
-        }).subscribeOn(Schedulers.fromExecutorService(blocking));
+        }).subscribeOn(Schedulers.fromExecutorService(blocking)).doFinally(signal -> permit.release());
     }
 
     private Event<String> event(String name, Object data) {

@@ -56,6 +56,10 @@ final class ModelServer implements AutoCloseable {
         this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
+    int port() {
+        return server.getPort();
+    }
+
     ApplicationContext context() {
         return server.getApplicationContext();
     }
