@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,8 +103,8 @@ final class FakeModel {
     private static final Deque<Function<Request, Reply>> SCRIPT = new ArrayDeque<>();
     private static final List<Request> REQUESTS = new CopyOnWriteArrayList<>();
     /** Replies whose reader (our model client) went away before the reply was over. */
-    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
-    private static java.util.concurrent.CompletableFuture<Void> gate = new java.util.concurrent.CompletableFuture<>();
+    private static final AtomicInteger ABANDONED = new AtomicInteger();
+    private static CompletableFuture<Void> gate = new CompletableFuture<>();
 
     private FakeModel() {
     }
@@ -112,7 +114,7 @@ final class FakeModel {
         REQUESTS.clear();
         ABANDONED.set(0);
         gate.complete(null);
-        gate = new java.util.concurrent.CompletableFuture<>();
+        gate = new CompletableFuture<>();
     }
 
     /** Lets held replies go. */
@@ -120,7 +122,7 @@ final class FakeModel {
         gate.complete(null);
     }
 
-    static synchronized java.util.concurrent.CompletableFuture<Void> gate() {
+    static synchronized CompletableFuture<Void> gate() {
         return gate;
     }
 
