@@ -43,6 +43,11 @@ class ApiErrors {
         return respond(429, e.getMessage()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     }
 
+    @Error(global = true, exception = AnswersInFlight.ServerBusyException.class)
+    HttpResponse<ApiError> serverBusy(AnswersInFlight.ServerBusyException e) {
+        return respond(503, e.getMessage()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    }
+
     /**
      * A body over micronaut.server.max-request-size is the caller's mistake, not ours: without this
      * the catch-all below would log it as an ERROR and answer 500.

@@ -25,14 +25,16 @@ class AskController {
     private final ExecutorService blocking;
     private final ClientAddresses clients;
     private final ApiLimits limits;
+    private final AnswersInFlight inFlight;
 
     AskController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                  ClientAddresses clients, ApiLimits limits) {
+                  ClientAddresses clients, ApiLimits limits, AnswersInFlight inFlight) {
         this.answers = answers;
         this.json = json;
         this.blocking = blocking;
         this.clients = clients;
         this.limits = limits;
+        this.inFlight = inFlight;
     }
 
     // Any content type is accepted here so that a wrong one gets our own 415 naming it.
@@ -47,6 +49,13 @@ class AskController {
             // which is most of the latency under load on a small machine.
             return CompletableFuture.completedFuture(answers.answer(question));
         }
-        return CompletableFuture.supplyAsync(() -> answers.answer(question), blocking);
+        AnswersInFlight.Permit permit = inFlight.take();
+        try {
+            return CompletableFuture.supplyAsync(() -> answers.answer(question), blocking)
+                    .whenComplete((answer, failure) -> permit.release());
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
     }
 }

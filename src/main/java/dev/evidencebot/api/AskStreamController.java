@@ -5,6 +5,7 @@ import dev.evidencebot.answer.Answer;
 import dev.evidencebot.answer.AnswerService;
 import dev.evidencebot.answer.InvalidQuestionException;
 import dev.evidencebot.answer.Question;
+import dev.evidencebot.answer.ReaderGone;
 import dev.evidencebot.retrieval.KnowledgeBase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -41,14 +42,16 @@ class AskStreamController {
     private final ExecutorService blocking;
     private final ClientAddresses clients;
     private final ApiLimits limits;
+    private final AnswersInFlight inFlight;
 
     AskStreamController(AnswerService answers, ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                        ClientAddresses clients, ApiLimits limits) {
+                        ClientAddresses clients, ApiLimits limits, AnswersInFlight inFlight) {
         this.answers = answers;
         this.json = json;
         this.blocking = blocking;
         this.clients = clients;
         this.limits = limits;
+        this.inFlight = inFlight;
     }
 
     @Post(uri = "/ask/stream", consumes = MediaType.ALL, produces = MediaType.TEXT_EVENT_STREAM)
@@ -58,11 +61,26 @@ class AskStreamController {
         limits.question(client);
         Question question = AskRequests.parse(request, body, json, "stream", client);
         limits.conversation(question.conversationId());
+        AnswersInFlight.Permit permit = inFlight.take();
+        // When the reader leaves, Reactor cancels the subscription: that interrupts the answering
+        // thread (subscribeOn's task is cancelled), which aborts a model request it is waiting on,
+        // and any delta after that throws ReaderGone, so the pipeline stops at its next sentence.
         return Flux.<Event<String>>create(sink -> {
+            // A comment, which no SSE reader dispatches, starts the response at once: the server
+            // notices a reader who hangs up only once their response has begun.
+            sink.next(Event.of("").comment("answering"));
             try {
-                Answer answer = answers.answer(question, delta -> sink.next(event("delta", Map.of("text", delta))));
+                Answer answer = answers.answer(question, delta -> {
+                    if (sink.isCancelled()) {
+                        throw new ReaderGone();
+                    }
+                    sink.next(event("delta", Map.of("text", delta)));
+                });
                 sink.next(event("citations", answer.citations()));
                 sink.next(event("done", answer));
+            } catch (ReaderGone gone) {
+                LOG.debug("reader left before the streamed answer was finished");
+                return;
             } catch (InvalidQuestionException e) {
                 sink.next(event("error", new ApiError(e.getMessage(), 400)));
             } catch (KnowledgeBase.NotReadyException e) {
@@ -72,7 +90,7 @@ class AskStreamController {
                 sink.next(event("error", new ApiError("internal error; the server log has the details", 500)));
             }
             sink.complete();
-        }).subscribeOn(Schedulers.fromExecutorService(blocking));
+        }).subscribeOn(Schedulers.fromExecutorService(blocking)).doFinally(signal -> permit.release());
     }
 
     private Event<String> event(String name, Object data) {

@@ -39,8 +39,12 @@ final class CircuitBreaker {
         return true;
     }
 
-    /** A call {@link #allow()} admitted did not go out after all (the model-call budget was spent): no verdict. */
-    synchronized void notCalled() {
+    /**
+     * A call {@link #allow()} admitted ended saying nothing about the model's health: it did not go
+     * out (the model-call budget was spent, our call threads were full), or its reader left and it
+     * was aborted. It neither counts as a failure nor resets the count; a trial may be tried again.
+     */
+    synchronized void noVerdict() {
         trialInFlight = false;
     }
 

@@ -1,6 +1,7 @@
 package dev.evidencebot.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.evidencebot.answer.ReaderGone;
 import dev.evidencebot.limits.KeySpace;
 import dev.evidencebot.limits.RateLimiter;
 import dev.langchain4j.data.message.ChatMessage;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +42,8 @@ final class GuardedModel {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedModel.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Object DONE = new Object();
+    /** Pieces a stream may get ahead of its reader before the reading thread stops taking more. */
+    private static final int EVENTS_READ_AHEAD = 256;
     static final String BUDGET_SPENT = "model-call budget spent (rate-limit.model-calls-per-hour)";
 
     private final String provider;
@@ -50,10 +52,10 @@ final class GuardedModel {
     private final Duration timeout;
     private final CircuitBreaker breaker;
     private final RateLimiter budget;
-    private final ExecutorService calls;
+    private final ModelCalls calls;
 
     GuardedModel(String provider, ChatModel chat, StreamingChatModel streaming, Duration timeout,
-                 CircuitBreaker breaker, RateLimiter budget, ExecutorService calls) {
+                 CircuitBreaker breaker, RateLimiter budget, ModelCalls calls) {
         this.provider = provider;
         this.chat = chat;
         this.streaming = streaming;
@@ -80,46 +82,38 @@ final class GuardedModel {
             } catch (ExecutionException e) {
                 throw failure(e.getCause());
             } catch (InterruptedException e) {
-                call.cancel(true);
+                call.cancel(true); // interrupts the send, which cancels the request
                 Thread.currentThread().interrupt();
-                throw new ModelFailure("model call was interrupted");
+                throw new ReaderGone();
             }
         });
     }
 
     /**
      * Streams the reply: {@code pieces} gets each piece on the calling thread as it arrives.
-     * Returns when the reply is complete.
+     * Returns when the reply is complete. However it ends otherwise (the deadline, a failure, the
+     * reader leaving), the request to the provider is aborted on the way out, so that it does not
+     * go on writing an answer nobody reads.
      *
      * @throws ModelFailure when the stream fails or the deadline passes; pieces handed over stay handed over
+     * @throws ReaderGone   when {@code pieces} throws it, or this thread is interrupted (nobody waits any more)
      */
     void stream(List<ChatMessage> messages, Consumer<String> pieces) {
         guarded(deadline -> {
-            BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-            streaming.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(String piece) {
-                    events.add(piece);
-                }
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    events.add(DONE);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    events.add(error);
-                }
-            });
-            boolean any = false;
+            // bounded: a reply too fast for its reader waits in the provider's connection, not here
+            BlockingQueue<Object> events = new LinkedBlockingQueue<>(EVENTS_READ_AHEAD);
+            Upstream upstream = new Upstream();
+            boolean complete = false;
             try {
+                upstream.during(() -> streaming.chat(ChatRequest.builder().messages(messages).build(), new Handler(events)));
+                boolean any = false;
                 while (true) {
                     Object event = events.poll(remaining(deadline), TimeUnit.NANOSECONDS);
                     if (event == null) {
                         throw any ? new ModelFailure("model stream stalled; " + timedOut().reason()) : timedOut();
                     }
                     if (event == DONE) {
+                        complete = true;
                         if (!any) {
                             throw new ModelFailure("model returned an empty answer");
                         }
@@ -127,7 +121,7 @@ final class GuardedModel {
                     }
                     if (event instanceof Throwable error) {
                         RuntimeException failure = failure(error);
-                        if (any) {
+                        if (any && !(failure instanceof ReaderGone)) {
                             throw new ModelFailure("model stream broke off: "
                                     + (failure instanceof ModelFailure known ? known.reason() : "HTTP 429"));
                         }
@@ -138,9 +132,46 @@ final class GuardedModel {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ModelFailure("model call was interrupted");
+                throw new ReaderGone();
+            } finally {
+                if (!complete) {
+                    upstream.abort();
+                }
             }
         });
+    }
+
+    /** Hands the provider's events to the reading thread, in order. */
+    private static final class Handler implements StreamingChatResponseHandler {
+        private final BlockingQueue<Object> events;
+
+        Handler(BlockingQueue<Object> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void onPartialResponse(String piece) {
+            hand(piece);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            hand(DONE);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            hand(error);
+        }
+
+        private void hand(Object event) {
+            try {
+                events.put(event);
+            } catch (InterruptedException e) {
+                // the exchange was aborted: nobody reads events any more
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private interface Attempt<T> {
@@ -155,7 +186,7 @@ final class GuardedModel {
         // after the breaker, so an open circuit spends none of the budget; a spent budget is no
         // failure of the model's, so it neither counts towards opening the circuit nor is a warning
         if (!budget.tryTake(KeySpace.MODEL_CALLS.key()).allowed()) {
-            breaker.notCalled();
+            breaker.noVerdict();
             LOG.info("{} model not called: {}", provider, BUDGET_SPENT);
             throw new ModelFailure(BUDGET_SPENT);
         }
@@ -179,7 +210,17 @@ final class GuardedModel {
             breaker.failed();
             LOG.warn("{} model call failed: model rate-limited the request twice (HTTP 429)", provider);
             throw new ModelFailure("model rate-limited the request (HTTP 429)");
+        } catch (ReaderGone gone) {
+            // the reader's leaving says nothing about the model; the request was aborted on the way here
+            breaker.noVerdict();
+            LOG.debug("{} model call abandoned: the reader left", provider);
+            throw gone;
         } catch (ModelFailure failure) {
+            if (!failure.modelsFault()) {
+                breaker.noVerdict();
+                LOG.info("{} model not called: {}", provider, failure.reason());
+                throw failure;
+            }
             breaker.failed();
             LOG.warn("{} model call failed: {}", provider, failure.reason());
             throw failure;
@@ -201,6 +242,9 @@ final class GuardedModel {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ModelFailure failure) {
                 return failure;
+            }
+            if (cause instanceof ReaderGone gone) {
+                return gone;
             }
             if (cause instanceof ModelHttpClient.Refused refused && refused.statusCode() == 429) {
                 return new RateLimited(refused.retryAfter());
@@ -248,7 +292,7 @@ final class GuardedModel {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelFailure("model call was interrupted");
+            throw new ReaderGone();
         }
     }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param systemPromptFile a file whose text replaces {@link Prompts#SYSTEM}
  * @param breakerFailures  consecutive failures that stop calls to the model ...
  * @param breakerOpenFor   ... for this long, after which one trial call is let through
+ * @param maxCalls         model requests in flight at once, streamed replies included (each holds a thread)
+ * @param waitingCalls     model calls queued for a thread beyond those; past it the answer is extractive at once
  */
 @ConfigurationProperties("llm")
 record LlmConfig(
@@ -27,7 +29,9 @@ record LlmConfig(
         @Bindable(defaultValue = "1024") int maxTokens,
         @Nullable String systemPromptFile,
         @Bindable(defaultValue = "5") int breakerFailures,
-        @Bindable(defaultValue = "30s") Duration breakerOpenFor) {
+        @Bindable(defaultValue = "30s") Duration breakerOpenFor,
+        @Bindable(defaultValue = "16") int maxCalls,
+        @Bindable(defaultValue = "16") int waitingCalls) {
 
     /** Never prints the key: records print every component, and configs end up in logs. */
     @Override

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -20,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Makes the configured language model the composer and the follow-up condenser. With
@@ -48,15 +47,17 @@ class LlmFactory {
     }
 
     @Singleton
+    @Bean(preDestroy = "close")
     @Requires(property = "llm.provider", notEquals = NONE)
-    GuardedModel guardedModel(LlmConfig config, Provider provider, RateLimiter budget) {
-        ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "llm-call");
-            thread.setDaemon(true);
-            return thread;
-        });
+    ModelCalls modelCalls(LlmConfig config) {
+        return new ModelCalls(config.maxCalls(), config.waitingCalls());
+    }
+
+    @Singleton
+    @Requires(property = "llm.provider", notEquals = NONE)
+    GuardedModel guardedModel(LlmConfig config, Provider provider, RateLimiter budget, ModelCalls calls) {
         CircuitBreaker breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), Clock.systemUTC());
-        return new GuardedModel(provider.words(), chatModel(config, provider), streamingModel(config, provider),
+        return new GuardedModel(provider.words(), chatModel(config, provider, calls), streamingModel(config, provider, calls),
                 config.timeout(), breaker, budget, calls);
     }
 
@@ -90,10 +91,10 @@ class LlmFactory {
 
     // maxRetries(0): GuardedModel's policy is the only one. The HTTP timeouts are a backstop; the
     // guard's wall-clock deadline is what bounds a reader's wait.
-    private static ChatModel chatModel(LlmConfig config, Provider provider) {
+    private static ChatModel chatModel(LlmConfig config, Provider provider, ModelCalls calls) {
         return switch (provider) {
             case OPENAI -> OpenAiChatModel.builder()
-                    .httpClientBuilder(new ModelHttpClient.Builder())
+                    .httpClientBuilder(new ModelHttpClient.Builder(calls))
                     .baseUrl(blankToNull(config.baseUrl()))
                     .apiKey(apiKey(config))
                     .modelName(config.model())
@@ -103,7 +104,7 @@ class LlmFactory {
                     .maxRetries(0)
                     .build();
             case ANTHROPIC -> AnthropicChatModel.builder()
-                    .httpClientBuilder(new ModelHttpClient.Builder())
+                    .httpClientBuilder(new ModelHttpClient.Builder(calls))
                     .baseUrl(blankToNull(config.baseUrl()))
                     .apiKey(apiKey(config))
                     .modelName(config.model())
@@ -116,10 +117,10 @@ class LlmFactory {
         };
     }
 
-    private static StreamingChatModel streamingModel(LlmConfig config, Provider provider) {
+    private static StreamingChatModel streamingModel(LlmConfig config, Provider provider, ModelCalls calls) {
         return switch (provider) {
             case OPENAI -> OpenAiStreamingChatModel.builder()
-                    .httpClientBuilder(new ModelHttpClient.Builder())
+                    .httpClientBuilder(new ModelHttpClient.Builder(calls))
                     .baseUrl(blankToNull(config.baseUrl()))
                     .apiKey(apiKey(config))
                     .modelName(config.model())
@@ -128,7 +129,7 @@ class LlmFactory {
                     .maxTokens(config.maxTokens())
                     .build();
             case ANTHROPIC -> AnthropicStreamingChatModel.builder()
-                    .httpClientBuilder(new ModelHttpClient.Builder())
+                    .httpClientBuilder(new ModelHttpClient.Builder(calls))
                     .baseUrl(blankToNull(config.baseUrl()))
                     .apiKey(apiKey(config))
                     .modelName(config.model())

@@ -15,25 +15,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 
 /**
- * LangChain4j's HTTP port on the JDK client, for one reason: a refusal keeps its status and its
+ * LangChain4j's HTTP port on the JDK client, for two reasons. A refusal keeps its status and its
  * Retry-After header ({@link Refused}), which LangChain4j's own client drops, so that a 429 can be
- * retried when the provider says. The response body of a refusal is dropped on purpose: providers
+ * retried when the provider says. And a streamed reply is read on our bounded {@link ModelCalls}
+ * threads, not the JDK client's unbounded ones, and can be aborted ({@link Upstream}) when its
+ * reader leaves. The response body of a refusal is dropped on purpose: providers
  * echo request details in it, and the message of this exception ends up in logs.
  */
 final class ModelHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
+    private final ModelCalls calls;
 
-    private ModelHttpClient(Duration connectTimeout, Duration readTimeout) {
+    private ModelHttpClient(Duration connectTimeout, Duration readTimeout, ModelCalls calls) {
         this.client = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .build();
         this.readTimeout = readTimeout;
+        this.calls = calls;
     }
 
     /** A non-2xx answer: its status, and how long the provider asked us to wait (null when it did not say). */
@@ -67,31 +71,51 @@ final class ModelHttpClient implements HttpClient {
         }
     }
 
+    /**
+     * Streams on one of the bounded {@link ModelCalls} threads, which reads the body until the last
+     * event; refused at once (a {@link ModelFailure}) when they are all busy. The call's
+     * {@link Upstream} can abort it: before the response, by interrupting the send (the JDK client
+     * then cancels the exchange); after, by closing the body, which closes the connection.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        client.sendAsync(jdk(request), HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        try (InputStream ignored = response.body()) {
-                            listener.onError(refused(response));
-                        } catch (IOException e) {
-                            listener.onError(refused(response));
-                        }
-                        return;
-                    }
-                    listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                            .headers(response.headers().map()).build());
-                    try (InputStream body = response.body()) {
-                        parser.parse(body, listener);
-                        listener.onClose();
-                    } catch (IOException | RuntimeException e) {
-                        listener.onError(e);
-                    }
-                })
-                .exceptionally(e -> {
-                    listener.onError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-                    return null;
-                });
+        Upstream upstream = Upstream.current();
+        java.net.http.HttpRequest jdk = jdk(request);
+        Future<?> exchange = calls.submit(() -> stream(jdk, parser, listener, upstream));
+        upstream.onAbort(() -> exchange.cancel(true));
+    }
+
+    private void stream(java.net.http.HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener,
+                        Upstream upstream) {
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                upstream.onAbort(() -> closeQuietly(body));
+                if (response.statusCode() / 100 != 2) {
+                    listener.onError(refused(response));
+                    return;
+                }
+                listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                        .headers(response.headers().map()).build());
+                parser.parse(body, listener);
+            }
+            listener.onClose();
+        } catch (InterruptedException e) {
+            // aborted before the response came: the send has cancelled the exchange, nobody is listening
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (!upstream.aborted()) {
+                listener.onError(e);
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // closing is all that was wanted; the connection is gone either way
+        }
     }
 
     private java.net.http.HttpRequest jdk(HttpRequest request) {
@@ -126,8 +150,14 @@ final class ModelHttpClient implements HttpClient {
     }
 
     static final class Builder implements HttpClientBuilder {
+        private final ModelCalls calls;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+
+        /** @param calls the threads streamed replies are read on */
+        Builder(ModelCalls calls) {
+            this.calls = calls;
+        }
 
         @Override
         public Duration connectTimeout() {
@@ -157,7 +187,7 @@ final class ModelHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ModelHttpClient(connectTimeout, readTimeout);
+            return new ModelHttpClient(connectTimeout, readTimeout, calls);
         }
     }
 }

@@ -81,7 +81,7 @@ class CircuitBreakerTest {
         clock.now = clock.now.plusSeconds(31);
         assertTrue(breaker.allow());
 
-        breaker.notCalled();
+        breaker.noVerdict();
 
         // then the next call is the trial, rather than the breaker waiting forever on the first
         assertTrue(breaker.allow());

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,32 +48,44 @@ final class FakeModel {
 
     /**
      * What to answer: the text (streamed in pieces when asked to stream), or a raw body, a status,
-     * a Retry-After, a delay, and for streams the index of the last event sent before the cut (-1: no cut).
+     * a Retry-After, a delay, and for streams the index of the last event sent before the cut (-1: no cut)
+     * and the pause between events; a held reply waits for {@link #release()} before anything else.
      */
-    record Reply(String text, List<String> pieces, String raw, int status, String retryAfter, Duration delay, int cutAfter) {
+    record Reply(String text, List<String> pieces, String raw, int status, String retryAfter, Duration delay, int cutAfter,
+                 Duration pace, boolean onHold) {
 
         static Reply text(String text) {
-            return new Reply(text, split(text), null, 200, null, Duration.ZERO, -1);
+            return new Reply(text, split(text), null, 200, null, Duration.ZERO, -1, Duration.ZERO, false);
         }
 
         static Reply status(int status) {
-            return new Reply(null, List.of(), null, status, null, Duration.ZERO, -1);
+            return new Reply(null, List.of(), null, status, null, Duration.ZERO, -1, Duration.ZERO, false);
         }
 
         Reply raw(String body) {
-            return new Reply(text, pieces, body, status, retryAfter, delay, cutAfter);
+            return new Reply(text, pieces, body, status, retryAfter, delay, cutAfter, pace, onHold);
         }
 
         Reply retryAfter(String seconds) {
-            return new Reply(text, pieces, raw, status, seconds, delay, cutAfter);
+            return new Reply(text, pieces, raw, status, seconds, delay, cutAfter, pace, onHold);
         }
 
         Reply delayed(Duration by) {
-            return new Reply(text, pieces, raw, status, retryAfter, by, cutAfter);
+            return new Reply(text, pieces, raw, status, retryAfter, by, cutAfter, pace, onHold);
         }
 
         Reply cutAfter(int event) {
-            return new Reply(text, pieces, raw, status, retryAfter, delay, event);
+            return new Reply(text, pieces, raw, status, retryAfter, delay, event, pace, onHold);
+        }
+
+        /** Streamed one event every {@code pause}, as a slow model writes. */
+        Reply paced(Duration pause) {
+            return new Reply(text, pieces, raw, status, retryAfter, delay, cutAfter, pause, onHold);
+        }
+
+        /** Nothing is sent until the test calls {@link FakeModel#release()}. */
+        Reply held() {
+            return new Reply(text, pieces, raw, status, retryAfter, delay, cutAfter, pace, true);
         }
 
         /** Pieces of a few characters, as models stream them: sentences and markers split across pieces. */
@@ -88,6 +102,9 @@ final class FakeModel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Deque<Function<Request, Reply>> SCRIPT = new ArrayDeque<>();
     private static final List<Request> REQUESTS = new CopyOnWriteArrayList<>();
+    /** Replies whose reader (our model client) went away before the reply was over. */
+    private static final AtomicInteger ABANDONED = new AtomicInteger();
+    private static CompletableFuture<Void> gate = new CompletableFuture<>();
 
     private FakeModel() {
     }
@@ -95,6 +112,39 @@ final class FakeModel {
     static synchronized void reset() {
         SCRIPT.clear();
         REQUESTS.clear();
+        ABANDONED.set(0);
+        gate.complete(null);
+        gate = new CompletableFuture<>();
+    }
+
+    /** Lets held replies go. */
+    static synchronized void release() {
+        gate.complete(null);
+    }
+
+    static synchronized CompletableFuture<Void> gate() {
+        return gate;
+    }
+
+    /** The peer saw its client cancel a reply before the reply was over: the connection was closed on it. */
+    static void abandoned() {
+        ABANDONED.incrementAndGet();
+    }
+
+    /** Waits (at most {@code atMost}) until {@code count} replies were abandoned by the client; false if they were not. */
+    static boolean awaitAbandoned(int count, Duration atMost) throws InterruptedException {
+        long until = System.nanoTime() + atMost.toNanos();
+        while (ABANDONED.get() < count) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    static int abandonedCount() {
+        return ABANDONED.get();
     }
 
     /** Queues the next reply; the last one queued keeps answering once the others are used. */

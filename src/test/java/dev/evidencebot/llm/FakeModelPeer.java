@@ -38,7 +38,8 @@ class FakeModelPeer {
     private static Publisher<MutableHttpResponse<?>> respond(FakeModel.Wire wire, String body, String credential) {
         FakeModel.Request request = FakeModel.record(wire, body, credential);
         FakeModel.Reply reply = FakeModel.next(request);
-        return Mono.delay(reply.delay()).map(tick -> response(wire, request, reply));
+        Mono<Void> gate = reply.onHold() ? Mono.fromFuture(FakeModel.gate()) : Mono.empty();
+        return gate.then(Mono.delay(reply.delay())).<MutableHttpResponse<?>>map(tick -> response(wire, request, reply));
     }
 
     private static MutableHttpResponse<?> response(FakeModel.Wire wire, FakeModel.Request request, FakeModel.Reply reply) {
@@ -59,12 +60,16 @@ class FakeModelPeer {
         }
         Flux<byte[]> events = Flux.fromIterable(FakeModel.events(wire, reply.pieces()))
                 .map(event -> event.getBytes(StandardCharsets.UTF_8));
+        if (!reply.pace().isZero()) {
+            events = events.delayElements(reply.pace());
+        }
         if (reply.cutAfter() >= 0) {
             // The connection drops mid-answer: no closing events, then an error that aborts the response.
             events = Flux.fromIterable(FakeModel.events(wire, reply.pieces()).subList(0, reply.cutAfter() + 1))
                     .map(event -> event.getBytes(StandardCharsets.UTF_8))
                     .concatWith(Mono.delay(Duration.ofMillis(50)).then(Mono.error(new IllegalStateException("cut"))));
         }
-        return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+        // our server notices a client that hangs up only once the response has begun: here
+        return HttpResponse.ok(events.doOnCancel(FakeModel::abandoned)).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

@@ -6,12 +6,15 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +56,10 @@ final class ModelServer implements AutoCloseable {
         this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
+    int port() {
+        return server.getPort();
+    }
+
     ApplicationContext context() {
         return server.getApplicationContext();
     }
@@ -92,6 +99,44 @@ final class ModelServer implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * POST /api/ask/stream on a raw connection, as a browser tab would open it; the reader leaves
+     * by closing the socket. Nothing is read: see {@link #readUntil}.
+     */
+    Socket openStream(String question) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("question", question));
+            Socket socket = new Socket("localhost", server.getPort());
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/ask/stream HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept: text/event-stream\r\nContent-Length: " + body.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the stream until {@code text} has arrived (a delta event, say). */
+    static void readUntil(Socket socket, String text) {
+        try {
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            int b;
+            while ((b = in.read()) != -1) {
+                seen.append((char) b);
+                if (seen.indexOf(text) >= 0) {
+                    return;
+                }
+            }
+            throw new AssertionError("the stream ended before " + text + ": " + seen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> post(String path, String question, String conversationId) {

@@ -40,7 +40,7 @@ class ProviderTest {
     @Test
     void theConfigNeverPrintsTheKey() {
         LlmConfig config = new LlmConfig("openai", null, "sk-secret", "m", java.time.Duration.ofSeconds(1), 10, null, 5,
-                java.time.Duration.ofSeconds(30));
+                java.time.Duration.ofSeconds(30), 16, 16);
         assertTrue(!config.toString().contains("sk-secret"), config.toString());
     }
 }
