@@ -55,12 +55,13 @@ class ConsoleController {
     HttpResponse<?> questionsCsv(HttpRequest<?> request) {
         return guarded(request, parameters -> {
             Csv csv = new Csv().row(List.of("id", "time", "door", "question", "abstained", "level", "citations",
-                    "latency_ms", "feedback"));
+                    "latency_ms", "feedback", "composer", "fallback_reason"));
             for (ConsoleQueries.LoggedQuestion item : questionPage(parameters, ConsoleParameters.MAX_CSV_LIMIT).items()) {
                 csv.row(List.of(item.id(), item.time(), item.door(), item.question(), item.abstained(),
                         item.level() == null ? "" : item.level(), String.join(" ", item.citations().stream()
                                 .map(cited -> cited.reference() == null ? cited.article() : cited.article() + "#" + cited.reference())
-                                .toList()), item.latencyMs(), item.feedback() == null ? "" : String.join(" ", item.feedback())));
+                                .toList()), item.latencyMs(), item.feedback() == null ? "" : String.join(" ", item.feedback()),
+                        item.composer() == null ? "" : item.composer(), item.fallbackReason() == null ? "" : item.fallbackReason()));
             }
             return HttpResponse.ok(csv.toString()).contentType(CSV)
                     .header("Content-Disposition", "attachment; filename=\"questions.csv\"");

@@ -55,13 +55,14 @@ public final class ConsoleQueries {
             long total = windowed ? -1 : where.count(connection, "answers");
             List<LoggedQuestion> items = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT id, asked_at, door, question, abstained, "
-                    + "evidence_level, latency_ms, citations, " + (windowed ? "COUNT(*) OVER ()" : "0") + " FROM answers" + where
+                    + "evidence_level, latency_ms, citations, composer, fallback_reason, " + (windowed ? "COUNT(*) OVER ()" : "0") + " FROM answers" + where
                     + " ORDER BY asked_at DESC, id DESC LIMIT ? OFFSET ?", limit, offset); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     items.add(new LoggedQuestion(rows.getString(1), instant(rows, 2), rows.getString(3), rows.getString(4),
-                            rows.getBoolean(5), rows.getString(6), CitationColumn.read(rows.getString(8)), rows.getLong(7), null));
+                            rows.getBoolean(5), rows.getString(6), CitationColumn.read(rows.getString(8)), rows.getLong(7), null,
+                            rows.getString(9), rows.getString(10)));
                     if (windowed) {
-                        total = rows.getLong(9);
+                        total = rows.getLong(11);
                     }
                 }
             }
@@ -89,7 +90,8 @@ public final class ConsoleQueries {
         }
         return items.stream().map(item -> new LoggedQuestion(item.id(), item.time(), item.door(), item.question(),
                 item.abstained(), item.level(), item.citations(), item.latencyMs(),
-                ratings.containsKey(item.id()) ? List.copyOf(ratings.get(item.id())) : null)).toList();
+                ratings.containsKey(item.id()) ? List.copyOf(ratings.get(item.id())) : null, item.composer(),
+                item.fallbackReason())).toList();
     }
 
     /** Feedback matching {@code filter} (door is the channel it came through), newest first, with the question rated. */
@@ -276,8 +278,13 @@ public final class ConsoleQueries {
     }
 
     /** @param feedback the ratings given to this answer, oldest first; null when none */
+    /**
+     * @param composer       who wrote the answer ("extractive", "llm", "gradings")
+     * @param fallbackReason why a configured model was not used, in full (the public API says only "model unavailable")
+     */
     public record LoggedQuestion(String id, Instant time, String door, String question, boolean abstained, String level,
-                                 List<Cited> citations, long latencyMs, List<String> feedback) {
+                                 List<Cited> citations, long latencyMs, List<String> feedback, String composer,
+                                 String fallbackReason) {
     }
 
     /** @param reference the article's reference number, null when the answer quotes the article's own words */

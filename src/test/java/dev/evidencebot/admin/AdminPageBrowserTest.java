@@ -133,7 +133,7 @@ class AdminPageBrowserTest {
         assertEquals(200L, ((Number) csv.get("status")).longValue());
         assertTrue(((String) csv.get("type")).startsWith("text/csv"));
         String[] lines = ((String) csv.get("text")).split("\r\n");
-        assertEquals("id,time,door,question,abstained,level,citations,latency_ms,feedback", lines[0]);
+        assertEquals("id,time,door,question,abstained,level,citations,latency_ms,feedback,composer,fallback_reason", lines[0]);
         assertTrue(lines.length > 51, "more than one page: " + lines.length);
         assertTrue(List.of(lines).subList(1, lines.length).stream().allMatch(line -> line.contains(",true,")), "abstained only");
         assertTrue(browser.element("#feedback-csv").getAttribute("download") != null, "a plain download link");

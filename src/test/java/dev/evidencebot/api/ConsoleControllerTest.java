@@ -100,7 +100,7 @@ class ConsoleControllerTest {
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
         String[] lines = csv.body().split("\\r\\n");
-        assertEquals("id,time,door,question,abstained,level,citations,latency_ms,feedback", lines[0]);
+        assertEquals("id,time,door,question,abstained,level,citations,latency_ms,feedback,composer,fallback_reason", lines[0]);
         assertTrue(lines[1].contains(",api,\"'=1+1, \"\"really\"\": does semax help memory?\","), lines[1]);
     }
 

@@ -39,6 +39,7 @@ class LlmCircuitTest {
         // then
         assertEquals(2, FakeModel.requests().size());
         assertEquals("extractive", answer.path("composer").asText());
-        assertEquals("model circuit open", answer.path("fallbackReason").asText());
+        assertEquals(dev.evidencebot.answer.Answer.MODEL_UNAVAILABLE, answer.path("fallbackReason").asText(), "no breaker internals");
+        assertEquals("model circuit open", server.loggedReason(answer));
     }
 }

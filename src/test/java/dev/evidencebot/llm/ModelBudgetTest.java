@@ -44,7 +44,8 @@ class ModelBudgetTest {
         assertEquals(2, FakeModel.requests().size());
         for (JsonNode extractive : new JsonNode[] {answer, streamed}) {
             assertEquals("extractive", extractive.path("composer").asText());
-            assertEquals(GuardedModel.BUDGET_SPENT, extractive.path("fallbackReason").asText());
+            assertEquals(dev.evidencebot.answer.Answer.MODEL_UNAVAILABLE, extractive.path("fallbackReason").asText());
+            assertEquals(GuardedModel.BUDGET_SPENT, server.loggedReason(extractive), "the detail is the site owner's");
             assertTrue(extractive.path("citations").size() > 0, "still a cited answer");
         }
     }
