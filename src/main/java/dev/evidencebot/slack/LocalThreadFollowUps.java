@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(property = SlackConfig.PREFIX + ".signing-secret")
+@Requires(missingProperty = "redis.url") // several replicas share them in Redis instead (RedisThreadFollowUps)
 final class LocalThreadFollowUps implements ThreadFollowUps {
 
     static final int MAX_THREADS = 10_000;

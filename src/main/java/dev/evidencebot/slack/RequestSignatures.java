@@ -1,7 +1,5 @@
 package dev.evidencebot.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -38,8 +36,6 @@ final class RequestSignatures {
      * replayed for up to twice the window after it was first accepted; a minute more covers clock steps.
      */
     static final Duration REMEMBER_FOR = WINDOW.multipliedBy(2).plusMinutes(1);
-    /** Only requests Slack signed are remembered, so this is 150 a second for 11 minutes: far above one workspace's traffic. */
-    static final int MAX_REMEMBERED = 100_000;
 
     private static final String HMAC = "HmacSHA256";
     // seconds since the epoch; digits only, so "+1700000000" or " 1700000000" is not a second spelling of one signature
@@ -62,20 +58,23 @@ final class RequestSignatures {
 
     private final SecretKeySpec key;
     private final Clock clock;
-    private final Cache<String, Boolean> accepted = Caffeine.newBuilder()
-            .maximumSize(MAX_REMEMBERED)
-            .expireAfterWrite(REMEMBER_FOR)
-            .build();
+    /** Signatures accepted so far: in this process, or in Redis so a replay to another replica is refused too. */
+    private final Sightings accepted;
 
     @Inject
-    RequestSignatures(SlackConfig config) {
-        this(config.signingSecret(), Clock.systemUTC());
+    RequestSignatures(SlackConfig config, Sightings accepted) {
+        this(config.signingSecret(), Clock.systemUTC(), accepted);
     }
 
     /** @param clock what "now" is; tests move it instead of sleeping */
     RequestSignatures(String signingSecret, Clock clock) {
+        this(signingSecret, clock, new LocalSightings());
+    }
+
+    RequestSignatures(String signingSecret, Clock clock, Sightings accepted) {
         this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), HMAC);
         this.clock = clock;
+        this.accepted = accepted;
     }
 
     /**
@@ -96,7 +95,7 @@ final class RequestSignatures {
             return Verdict.FORGED;
         }
         // keyed by the signature we computed, so the same request with its hex in capitals is no second key
-        return accepted.asMap().putIfAbsent(expected, Boolean.TRUE) == null ? Verdict.ACCEPTED : Verdict.REPLAYED;
+        return accepted.first("signature:" + expected, REMEMBER_FOR) ? Verdict.ACCEPTED : Verdict.REPLAYED;
     }
 
     private String sign(String timestamp, byte[] body) {

@@ -1,7 +1,5 @@
 package dev.evidencebot.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -18,15 +16,15 @@ import java.time.Duration;
 final class SeenEvents {
 
     static final Duration KEEP_FOR = Duration.ofMinutes(10);
-    static final int MAX_KEYS = 50_000;
 
-    private final Cache<String, Boolean> seen = Caffeine.newBuilder()
-            .maximumSize(MAX_KEYS)
-            .expireAfterWrite(KEEP_FOR)
-            .build();
+    private final Sightings seen;
+
+    SeenEvents(Sightings seen) {
+        this.seen = seen;
+    }
 
     /** True the first time {@code key} is seen (and from then on false): atomic, so two racing copies get one true. */
     boolean firstSighting(String key) {
-        return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+        return seen.first("event:" + key, KEEP_FOR);
     }
 }

@@ -7,9 +7,9 @@ import java.time.Duration;
  * mention: for {@link #WINDOW} after the bot's last answer there, and at most {@link #MAX_FOLLOW_UPS}
  * messages, so the bot does not join a whole discussion. A mention opens the window again.
  *
- * <p>A port because the state is per process ({@link LocalThreadFollowUps}): with several replicas
- * behind a load balancer, a follow-up reaching a replica that did not answer the thread is not
- * recognised and needs a mention. Moving this to Redis (as conversation memory is) would fix that.
+ * <p>A port because where the state lives depends on the deployment: in this process for one
+ * replica ({@link LocalThreadFollowUps}), in Redis when several share it ({@link RedisThreadFollowUps}),
+ * so a follow-up is recognised whichever replica Slack's event reaches.
  */
 interface ThreadFollowUps {
 
