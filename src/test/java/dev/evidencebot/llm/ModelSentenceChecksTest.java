@@ -61,7 +61,9 @@ class ModelSentenceChecksTest {
             // an agency the passage never names
             "Semax treatment is FDA approved after a noticeable improvement in stroke patients [1].",
             // a bare domain
-            "Semax treatment led to a noticeable improvement in stroke patients, see semax-trial.com [1]."})
+            "Semax treatment led to a noticeable improvement in stroke patients, see semax-trial.com [1].",
+            // a quotation cut short of what qualifies it is no quotation: the population is new
+            "Semax treatment led to a noticeable improvement in both general cerebral function and motor deficits in children [1]."})
     void aSentenceThatSaysMoreThanItsSourceIsDropped(String sentence) {
         FakeModel.then(request -> FakeModel.Reply.text(sentence));
 
