@@ -1,6 +1,7 @@
 package dev.evidencebot.admin;
 
 import dev.evidencebot.api.AdminToken;
+import dev.evidencebot.assets.StaticResource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -34,12 +35,12 @@ class AdminPageController {
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final AdminToken admin;
-    private final Asset page = Asset.load("admin/admin.html", HTML);
-    private final Map<String, Asset> assets = Map.of(
-            "admin.js", Asset.load("admin/admin.js", JAVASCRIPT),
-            "admin.css", Asset.load("admin/admin.css", CSS),
-            "uPlot.iife.min.js", Asset.load(UPLOT + "uPlot.iife.min.js", JAVASCRIPT),
-            "uPlot.min.css", Asset.load(UPLOT + "uPlot.min.css", CSS));
+    private final StaticResource page = StaticResource.load("admin/admin.html");
+    private final Map<String, StaticResource> assets = Map.of(
+            "admin.js", StaticResource.load("admin/admin.js"),
+            "admin.css", StaticResource.load("admin/admin.css"),
+            "uPlot.iife.min.js", StaticResource.load(UPLOT + "uPlot.iife.min.js"),
+            "uPlot.min.css", StaticResource.load(UPLOT + "uPlot.min.css"));
 
     AdminPageController(AdminToken admin) {
         this.admin = admin;
@@ -51,7 +52,7 @@ class AdminPageController {
             return notFound();
         }
         // no-store: the page is small, and a shared cache must never keep anything of the console
-        return HttpResponse.ok(page.bytes()).contentType(page.type())
+        return HttpResponse.ok(page.bytes()).contentType(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Frame-Options", "DENY")
@@ -61,7 +62,7 @@ class AdminPageController {
 
     @Get("/assets/{name}")
     HttpResponse<?> asset(@PathVariable String name, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Asset asset = assets.get(name); // a fixed set of names: no path reaches the classpath
+        StaticResource asset = assets.get(name); // a fixed set of names: no path reaches the classpath
         if (!admin.configured() || asset == null) {
             return notFound();
         }
@@ -69,7 +70,7 @@ class AdminPageController {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, asset.etag()).header(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
         // no-cache, not no-store: these hold no data, and revalidating by ETag spares uPlot's 50 kB per visit
-        return HttpResponse.ok(asset.bytes()).contentType(asset.type())
+        return HttpResponse.ok(asset.bytes()).contentType(asset.path().endsWith(".css") ? CSS : JAVASCRIPT)
                 .header(HttpHeaders.ETAG, asset.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,6 @@
 package dev.evidencebot.widget;
 
+import dev.evidencebot.assets.StaticResource;
 import dev.evidencebot.answer.Introduction;
 import dev.evidencebot.answer.Introductions;
 import io.micronaut.core.annotation.Nullable;

@@ -108,6 +108,15 @@ class ArchitectureTest {
                     "io.lettuce..", "org.slf4j..");
 
     @ArchTest
+    // the doors' static files (widget, /admin): shared by doors that share no code, so it leans on none
+    static final ArchRule assetsImportNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.assets..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.corpus..", "dev.evidencebot.evidence..",
+                    "dev.evidencebot.index..", "dev.evidencebot.retrieval..", "dev.evidencebot.answer..",
+                    "dev.evidencebot.console..", "dev.evidencebot.limits..", "dev.evidencebot.api..",
+                    "dev.evidencebot.widget..", "dev.evidencebot.slack..", "dev.evidencebot.cli..", "dev.evidencebot.llm..",
+                    "dev.evidencebot.admin..");
+
+    @ArchTest
     // secrets kept in the data directory: used by the answer pipeline and the console alike
     static final ArchRule secretsImportNothingElseOfOurs = noClasses().that().resideInAPackage("dev.evidencebot.secrets..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.evidencebot.corpus..", "dev.evidencebot.evidence..",

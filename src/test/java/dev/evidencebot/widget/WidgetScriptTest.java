@@ -1,5 +1,7 @@
 package dev.evidencebot.widget;
 
+import dev.evidencebot.assets.StaticResource;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,4 @@
-package dev.evidencebot.admin;
-
-import io.micronaut.http.MediaType;
+package dev.evidencebot.assets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,19 +8,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A file of the page read from the classpath once, with its type and the strong ETag a conditional
- * GET compares against. (The widget keeps its own twin: doors share no code.)
+ * A classpath file read once at startup, with the strong ETag a conditional GET compares against:
+ * the widget's script and demo page, the /admin page and its files. Doors share no code, so this
+ * lives apart from them; it knows nothing of HTTP beyond the ETag.
  */
-record Asset(byte[] bytes, MediaType type, String etag) {
+public record StaticResource(String path, byte[] bytes, String etag) {
 
-    static Asset load(String path, MediaType type) {
-        try (InputStream in = Asset.class.getClassLoader().getResourceAsStream(path)) {
+    public static StaticResource load(String path) {
+        try (InputStream in = StaticResource.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("classpath resource " + path + " is missing from the build");
             }
             byte[] bytes = in.readAllBytes();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Asset(bytes, type, "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"");
+            return new StaticResource(path, bytes, "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classpath resource " + path, e);
         } catch (NoSuchAlgorithmException e) {
@@ -31,7 +30,7 @@ record Asset(byte[] bytes, MediaType type, String etag) {
     }
 
     /** True when an If-None-Match header already names this version. */
-    boolean matches(String ifNoneMatch) {
+    public boolean matches(String ifNoneMatch) {
         return ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"));
     }
 }
