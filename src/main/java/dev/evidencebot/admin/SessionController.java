@@ -3,6 +3,7 @@ package dev.evidencebot.admin;
 import dev.evidencebot.api.AdminSessions;
 import dev.evidencebot.api.AdminToken;
 import dev.evidencebot.api.SameOrigin;
+import dev.evidencebot.api.SignInLimiter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,9 +1,6 @@
 package dev.evidencebot.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -40,19 +37,16 @@ public final class AdminToken {
 
     /** Shortest token accepted: 32 characters leave no room for guessing within any rate of 401s. */
     static final int MIN_LENGTH = 32;
-    /** Wrong tokens one client may send in {@link #FAILURE_WINDOW} before every admin request of theirs gets 429. */
-    static final int MAX_FAILURES = 10;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
-
     private final ClientAddresses clients;
-    /** Wrong tokens per client address in the current window: repeated 401s are throttled. */
-    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
-            .expireAfterWrite(FAILURE_WINDOW).maximumSize(100_000).build();
+    /** Wrong tokens per client, the same count /admin's sign-in keeps: repeated 401s are throttled. */
+    private final SignInLimiter wrongTokens;
 
-    AdminToken(@Value("${widget.admin-token:}") String token, AdminSessions sessions, ClientAddresses clients) {
+    AdminToken(@Value("${widget.admin-token:}") String token, AdminSessions sessions, ClientAddresses clients,
+               SignInLimiter wrongTokens) {
         this.token = token == null ? "" : token.trim();
         this.sessions = sessions;
         this.clients = clients;
+        this.wrongTokens = wrongTokens;
         if (!this.token.isEmpty() && this.token.length() < MIN_LENGTH) {
             throw new IllegalStateException("widget.admin-token (ADMIN_TOKEN) must be at least " + MIN_LENGTH
                     + " characters, got " + this.token.length() + "; e.g. openssl rand -hex 24");
@@ -87,13 +81,13 @@ public final class AdminToken {
             if (!authorization.startsWith(BEARER)) {
                 return Optional.of(unauthorized("send Authorization: Bearer <admin token>"));
             }
-            AtomicInteger failed = failures.getIfPresent(clients.of(request));
-            if (failed != null && failed.get() >= MAX_FAILURES) {
+            Duration wait = wrongTokens.wait(clients.of(request));
+            if (!wait.isZero()) {
                 return Optional.of(error(HttpStatus.TOO_MANY_REQUESTS, "too many wrong admin tokens; try again in "
-                        + FAILURE_WINDOW.toSeconds() + " s").header(HttpHeaders.RETRY_AFTER, Long.toString(FAILURE_WINDOW.toSeconds())));
+                        + (wait.toSeconds() + 1) + " s").header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds() + 1)));
             }
             if (!matches(authorization.substring(BEARER.length()))) {
-                failures.get(clients.of(request), key -> new AtomicInteger()).incrementAndGet();
+                wrongTokens.failed(clients.of(request));
                 return Optional.of(error(HttpStatus.UNAUTHORIZED, "the admin token is wrong")
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
             }

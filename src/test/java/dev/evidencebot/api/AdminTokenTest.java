@@ -43,7 +43,7 @@ class AdminTokenTest {
                 "widget.admin-token", TOKEN, "corpus.path", "corpus", "index.path", work.resolve("index").toString(),
                 "data.path", work.resolve("data").toString()), "test")) {
             HttpClient client = HttpClient.newHttpClient();
-            for (int i = 0; i < AdminToken.MAX_FAILURES; i++) {
+            for (int i = 0; i < SignInLimiter.MAX_FAILURES; i++) {
                 assertEquals(401, overview(client, server, "wrong-token-" + i).statusCode());
             }
 
@@ -56,11 +56,11 @@ class AdminTokenTest {
 
     @Test
     void toStringHidesTheAdminToken() {
-        AdminToken token = new AdminToken(TOKEN, null, null);
+        AdminToken token = new AdminToken(TOKEN, null, null, null);
 
         assertTrue(!token.toString().contains(TOKEN), token.toString());
         assertEquals("AdminToken[***]", token.toString());
-        assertEquals("AdminToken[none]", new AdminToken("", null, null).toString());
+        assertEquals("AdminToken[none]", new AdminToken("", null, null, null).toString());
     }
 
     private static HttpResponse<String> overview(HttpClient client, EmbeddedServer server, String token) throws Exception {

@@ -1,4 +1,4 @@
-package dev.evidencebot.admin;
+package dev.evidencebot.api;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,15 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A mild brake on guessing the admin token: after {@link #MAX_FAILURES} wrong tokens from one
+ * A mild brake on guessing the admin token, whichever way it is tried (a bearer token, or signing
+ * in to /admin): after {@link #MAX_FAILURES} wrong tokens from one
  * address within {@link #WINDOW}, that address waits for the window to pass. Mild on purpose:
  * behind a proxy every editor shares one address, and a long token is not guessable anyway.
  */
 @Singleton
-class SignInLimiter {
+public final class SignInLimiter {
 
-    static final int MAX_FAILURES = 10;
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    public static final int MAX_FAILURES = 10;
+    public static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_ADDRESSES = 10_000;
 
     private final Clock clock;
@@ -39,7 +40,7 @@ class SignInLimiter {
     }
 
     /** How long this address must wait before trying again; zero when it may try now. */
-    synchronized Duration wait(String address) {
+    public synchronized Duration wait(String address) {
         Failures seen = failures.get(address);
         Instant now = clock.instant();
         if (seen == null || !seen.until().isAfter(now)) {
@@ -48,14 +49,14 @@ class SignInLimiter {
         return seen.count() >= MAX_FAILURES ? Duration.between(now, seen.until()) : Duration.ZERO;
     }
 
-    synchronized void failed(String address) {
+    public synchronized void failed(String address) {
         Instant now = clock.instant();
         Failures seen = failures.get(address);
         failures.put(address, seen == null || !seen.until().isAfter(now)
                 ? new Failures(1, now.plus(WINDOW)) : new Failures(seen.count() + 1, seen.until()));
     }
 
-    synchronized void succeeded(String address) {
+    public synchronized void succeeded(String address) {
         failures.remove(address);
     }
 

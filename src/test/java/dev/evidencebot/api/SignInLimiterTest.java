@@ -1,4 +1,4 @@
-package dev.evidencebot.admin;
+package dev.evidencebot.api;
 
 import org.junit.jupiter.api.Test;
 
