@@ -30,6 +30,11 @@ class RedisConnections {
     @Singleton
     @Bean(preDestroy = "shutdown")
     RedisClient redisClient(@Value("${redis.url}") String url, @Value("${redis.timeout:1s}") Duration timeout) {
+        return client(url, timeout);
+    }
+
+    /** A client with this application's options (tests make theirs here too, so they run with the same). */
+    static RedisClient client(String url, Duration timeout) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);
         RedisClient client = RedisClient.create(uri);

@@ -1,10 +1,7 @@
 package dev.evidencebot.answer;
 
 import dev.evidencebot.redis.LocalRedis;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +23,7 @@ class RedisConversationMemoryTest {
     @BeforeEach
     void start() throws Exception {
         redis = LocalRedis.start();
-        client = RedisClient.create(RedisURI.create(redis.url()));
-        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        client = redis.client();
         connection = client.connect();
     }
 

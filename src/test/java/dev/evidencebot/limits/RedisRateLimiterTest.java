@@ -1,10 +1,7 @@
 package dev.evidencebot.limits;
 
 import dev.evidencebot.redis.LocalRedis;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -28,9 +25,7 @@ class RedisRateLimiterTest {
     @BeforeEach
     void start() throws Exception {
         redis = LocalRedis.start();
-        client = RedisClient.create(RedisURI.create(redis.url()));
-        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        client = redis.client();
     }
 
     @AfterEach

@@ -62,6 +62,11 @@ public final class LocalRedis implements AutoCloseable {
         return port;
     }
 
+    /** A client of this server with the application's own options (1 s timeout, no queueing while disconnected). */
+    public io.lettuce.core.RedisClient client() {
+        return RedisConnections.client(url(), Duration.ofSeconds(1));
+    }
+
     private boolean answersPing() {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(1000);

@@ -1,17 +1,13 @@
 package dev.evidencebot.slack;
 
 import dev.evidencebot.redis.LocalRedis;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,9 +25,7 @@ class SharedSlackStateTest {
     @BeforeEach
     void start() throws Exception {
         redis = LocalRedis.start();
-        client = RedisClient.create(RedisURI.create(redis.url()));
-        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        client = redis.client();
     }
 
     @AfterEach
