@@ -1,11 +1,9 @@
 package dev.evidencebot.api;
 
+import dev.evidencebot.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -16,31 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdminSessionsTest {
 
-    private Instant now = Instant.parse("2026-06-01T12:00:00Z");
-    private final AdminSessions sessions = new AdminSessions(new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T12:00:00Z"));
+    private final AdminSessions sessions = new AdminSessions(clock);
 
     @Test
     void aSessionLastsItsLifetimeThenIsGone() {
         AdminSessions.Session session = sessions.open();
 
-        now = now.plus(AdminSessions.LIFETIME).minusSeconds(1);
+        clock.advance(AdminSessions.LIFETIME.minusSeconds(1));
         assertEquals(session, sessions.find(session.id()).orElseThrow());
-        now = now.plusSeconds(1);
+        clock.advance(java.time.Duration.ofSeconds(1));
         assertFalse(sessions.find(session.id()).isPresent());
     }
 
@@ -64,7 +47,7 @@ class AdminSessionsTest {
 
         AdminSessions.Session oldest = sessions.open();
         for (int i = 0; i < AdminSessions.MAX_SESSIONS; i++) {
-            now = now.plusMillis(1);
+            clock.advance(java.time.Duration.ofMillis(1));
             sessions.open();
         }
         assertFalse(sessions.find(oldest.id()).isPresent());

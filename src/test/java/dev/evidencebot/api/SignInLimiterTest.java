@@ -1,34 +1,18 @@
 package dev.evidencebot.api;
 
+import dev.evidencebot.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SignInLimiterTest {
 
-    private Instant now = Instant.parse("2026-06-01T12:00:00Z");
-    private final SignInLimiter limiter = new SignInLimiter(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T12:00:00Z"));
+    private final SignInLimiter limiter = new SignInLimiter(clock);
 
     @Test
     void anAddressWaitsAfterTooManyWrongTokensUntilTheWindowPasses() {
@@ -41,7 +25,7 @@ class SignInLimiterTest {
         assertTrue(limiter.wait("10.0.0.1").compareTo(Duration.ZERO) > 0);
         assertEquals(Duration.ZERO, limiter.wait("10.0.0.2"), "other addresses are not held back");
 
-        now = now.plus(SignInLimiter.WINDOW);
+        clock.advance(SignInLimiter.WINDOW);
         assertEquals(Duration.ZERO, limiter.wait("10.0.0.1"));
     }
 

@@ -1,39 +1,17 @@
 package dev.evidencebot.llm;
 
+import dev.evidencebot.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CircuitBreakerTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
 
     @Test
@@ -46,11 +24,11 @@ class CircuitBreakerTest {
 
         // then no call goes out while open
         assertFalse(breaker.allow());
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertFalse(breaker.allow());
 
         // when the wait is over, exactly one trial goes out
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertTrue(breaker.allow());
         assertFalse(breaker.allow());
 
@@ -64,7 +42,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             breaker.failed();
         }
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertTrue(breaker.allow());
 
         breaker.failed();
@@ -78,7 +56,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             breaker.failed();
         }
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertTrue(breaker.allow());
 
         breaker.noVerdict();
