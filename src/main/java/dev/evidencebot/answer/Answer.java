@@ -28,9 +28,12 @@ public record Answer(
 
     /** What readers are told when the model was not used because it is unwell, whatever the detail. */
     public static final String MODEL_UNAVAILABLE = "model unavailable";
+    /** The model answered, but no sentence of its survived the checks: about the answer, so readers are told. */
+    public static final String MODEL_UNSUPPORTED = "model answer had no sentence supported by the sources";
+    /** The model said the sources do not answer: about the answer, so readers are told. */
+    public static final String MODEL_ABSTAINED = "model said the sources do not answer the question";
     /** Reasons about the answer rather than the model's health: a reader may know them as they are. */
-    private static final List<String> ABOUT_THE_ANSWER = List.of("model answer had no sentence supported by the sources",
-            "model said the sources do not answer the question");
+    private static final List<String> ABOUT_THE_ANSWER = List.of(MODEL_UNSUPPORTED, MODEL_ABSTAINED);
 
     public Answer {
         citations = List.copyOf(citations);

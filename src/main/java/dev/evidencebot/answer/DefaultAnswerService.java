@@ -102,7 +102,7 @@ public final class DefaultAnswerService implements AnswerService {
             composed = composer.compose(composition, grounded);
             if (!grounded.grounded() && !sources.isEmpty() && !ExtractiveComposer.NAME.equals(composed.composer())) {
                 String reason = composed.fallbackReason() != null ? composed.fallbackReason()
-                        : "model answer had no sentence supported by the sources";
+                        : Answer.MODEL_UNSUPPORTED;
                 composed = new Composed(fallback.compose(composition, grounded).composer(), reason);
             }
         }

@@ -1,5 +1,6 @@
 package dev.evidencebot.llm;
 
+import dev.evidencebot.answer.Answer;
 import dev.evidencebot.answer.AnswerTexts;
 import dev.evidencebot.answer.Composed;
 import dev.evidencebot.answer.Composer;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 final class LlmComposer implements Composer {
 
     static final String NAME = "llm";
-    static final String ABSTAINED = "model said the sources do not answer the question";
+    static final String ABSTAINED = Answer.MODEL_ABSTAINED;
 
     private final GuardedModel model;
     private final String systemPrompt;
